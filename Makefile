@@ -1,0 +1,73 @@
+# Every target sets up what it needs on first use (.venv from pyproject.toml, the pinned Node tools from
+# scripts/node/package-lock.json), so a fresh clone needs only python3, node and npm.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+VENV_STAMP := $(VENV)/.installed
+NODE_DIR := scripts/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed
+
+SPEC := openapi/realtimekit-sessions.yaml
+GEN_CONFIG := openapi/generator-config.yaml
+TEMPLATES := openapi/templates
+PACKAGE := realtimekit_sessions
+
+# The generator's post-hooks (ruff) must find the venv's tools first.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: setup generate check-generated lint-spec lint test demo bench clean
+
+setup: $(VENV_STAMP) $(NODE_STAMP)
+
+$(VENV_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
+# generate OUT: validate the spec, then write the package to OUT/$(PACKAGE).
+define generate_into
+	$(PY) -m openapi_spec_validator $(SPEC)
+	rm -rf $(1)
+	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) \
+		--custom-template-path $(TEMPLATES) --meta none --fail-on-warning \
+		--output-path $(1)/$(PACKAGE) >/dev/null
+endef
+
+generate: $(VENV_STAMP)
+	$(call generate_into,build/generate)
+	rm -rf generated/$(PACKAGE)
+	mkdir -p generated
+	mv build/generate/$(PACKAGE) generated/$(PACKAGE)
+	@echo "generated/$(PACKAGE) written from $(SPEC)"
+
+# The CI drift check: regenerate elsewhere and fail on any difference from what is committed.
+check-generated: $(VENV_STAMP)
+	$(call generate_into,build/check)
+	@diff -r -u generated/$(PACKAGE) build/check/$(PACKAGE) \
+		|| { echo "generated/ differs from what $(SPEC) gives: run 'make generate' and commit." >&2; exit 1; }
+	@echo "generated/$(PACKAGE) matches $(SPEC)"
+
+lint-spec: $(VENV_STAMP) $(NODE_STAMP)
+	$(PY) -m openapi_spec_validator $(SPEC)
+	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
+
+lint: $(VENV_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff check generated/$(PACKAGE)
+	$(BIN)/mypy --strict generated/$(PACKAGE)
+
+test: $(VENV_STAMP) $(NODE_STAMP)
+	$(BIN)/pytest
+
+demo: $(VENV_STAMP)
+	$(PY) scripts/demo.py
+
+clean:
+	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache

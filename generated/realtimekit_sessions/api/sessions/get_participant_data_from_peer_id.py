@@ -1,0 +1,364 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cloudflare_error import CloudflareError
+from ...models.peer_report_filter import PeerReportFilter
+from ...models.realtime_kit_error import RealtimeKitError
+from ...models.session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_id: str,
+    app_id: str,
+    peer_id: str,
+    *,
+    filters: PeerReportFilter | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_filters: str | Unset = UNSET
+    if not isinstance(filters, Unset):
+        json_filters = filters
+
+    params["filters"] = json_filters
+
+    params["include_peer_events"] = include_peer_events
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}".format(
+            account_id=quote(str(account_id), safe=""),
+            app_id=quote(str(app_id), safe=""),
+            peer_id=quote(str(peer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
+    if response.status_code == 200:
+        response_200 = SessionGetParticipantDataFromPeerIDResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+
+        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+
+        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+
+        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_429 = _parse_response_429(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+
+        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_5xx = _parse_response_5xx(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    app_id: str,
+    peer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    filters: PeerReportFilter | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+    """Fetch details of peer
+
+     The participant behind a peer with its call-quality report: device and network metadata and the
+    media statistics sampled through the call.
+
+    Args:
+        account_id (str):
+        app_id (str):
+        peer_id (str):
+        filters (PeerReportFilter | Unset):
+        include_peer_events (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        app_id=app_id,
+        peer_id=peer_id,
+        filters=filters,
+        include_peer_events=include_peer_events,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_id: str,
+    app_id: str,
+    peer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    filters: PeerReportFilter | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
+    """Fetch details of peer
+
+     The participant behind a peer with its call-quality report: device and network metadata and the
+    media statistics sampled through the call.
+
+    Args:
+        account_id (str):
+        app_id (str):
+        peer_id (str):
+        filters (PeerReportFilter | Unset):
+        include_peer_events (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse
+    """
+
+    return sync_detailed(
+        account_id=account_id,
+        app_id=app_id,
+        peer_id=peer_id,
+        client=client,
+        filters=filters,
+        include_peer_events=include_peer_events,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_id: str,
+    app_id: str,
+    peer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    filters: PeerReportFilter | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+    """Fetch details of peer
+
+     The participant behind a peer with its call-quality report: device and network metadata and the
+    media statistics sampled through the call.
+
+    Args:
+        account_id (str):
+        app_id (str):
+        peer_id (str):
+        filters (PeerReportFilter | Unset):
+        include_peer_events (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+        app_id=app_id,
+        peer_id=peer_id,
+        filters=filters,
+        include_peer_events=include_peer_events,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_id: str,
+    app_id: str,
+    peer_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    filters: PeerReportFilter | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
+    """Fetch details of peer
+
+     The participant behind a peer with its call-quality report: device and network metadata and the
+    media statistics sampled through the call.
+
+    Args:
+        account_id (str):
+        app_id (str):
+        peer_id (str):
+        filters (PeerReportFilter | Unset):
+        include_peer_events (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_id=account_id,
+            app_id=app_id,
+            peer_id=peer_id,
+            client=client,
+            filters=filters,
+            include_peer_events=include_peer_events,
+        )
+    ).parsed
