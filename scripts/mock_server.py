@@ -1,0 +1,255 @@
+"""A small local HTTP server that answers RealtimeKit Sessions requests from the spec's own examples.
+
+Routes come from the path templates and methods of openapi/realtimekit-sessions.yaml. A request needs an
+`Authorization: Bearer <anything>` header, else it gets the operation's 401 example (Cloudflare's `errors[]`
+envelope). A matched request gets the operation's 200 example, with the example ids of the path parameters
+replaced by the ids asked for, so that asking for session X returns session X. Unknown paths get a 404 in
+RealtimeKit's `error{code,message}` envelope.
+
+As a library: `server, base_url = start()` ... `server.stop()`.
+As a program: `python scripts/mock_server.py --port 8787`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import itertools
+import json
+import re
+import sys
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "realtimekit-sessions.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    template: str
+    pattern: re.Pattern[str]
+    # One entry per path segment, 0 for literal and 1 for a parameter: the smallest key is the most specific
+    # route, so the literal `sessions/peer-report/{peer_id}` wins over `sessions/{session_id}/participants`.
+    specificity: tuple[int, ...]
+    example_ids: dict[str, str]
+    success_body: Any
+    unauthorized_body: Any
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    """Follow local `$ref`s (`#/components/...`) until a plain node is reached."""
+    seen: set[str] = set()
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/") or ref in seen:
+            raise ValueError(f"cannot resolve reference {ref!r}")
+        seen.add(ref)
+        node = spec
+        for part in ref[2:].split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _json_example(spec: dict[str, Any], response: Any) -> Any:
+    """The application/json example of a response object: `example`, else the first of `examples`."""
+    media = _resolve(spec, response)["content"]["application/json"]
+    if "example" in media:
+        return media["example"]
+    first = next(iter(media["examples"].values()))
+    return _resolve(spec, first)["value"]
+
+
+def _path_parameters(spec: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> dict[str, str]:
+    """Path parameter name -> the example value the spec gives it (used to spot ids inside example bodies)."""
+    examples: dict[str, str] = {}
+    for raw in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
+        parameter = _resolve(spec, raw)
+        if parameter.get("in") == "path" and isinstance(parameter.get("example"), str):
+            examples[parameter["name"]] = parameter["example"]
+    return examples
+
+
+def load_routes(spec_path: Path = SPEC_PATH) -> list[Route]:
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    unauthorized_default = _json_example(spec, {"$ref": "#/components/responses/Unauthorized"})
+    routes = []
+    for template, path_item in spec["paths"].items():
+        segments = template.strip("/").split("/")
+        regex = "/".join(
+            f"(?P<{segment[1:-1]}>[^/]+)" if segment.startswith("{") else re.escape(segment) for segment in segments
+        )
+        specificity = tuple(1 if segment.startswith("{") else 0 for segment in segments)
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if operation is None:
+                continue
+            responses = operation["responses"]
+            routes.append(
+                Route(
+                    method=method.upper(),
+                    template=template,
+                    pattern=re.compile(f"^/{regex}$"),
+                    specificity=specificity,
+                    example_ids=_path_parameters(spec, path_item, operation),
+                    success_body=_json_example(spec, responses["200"]),
+                    unauthorized_body=(
+                        _json_example(spec, responses["401"]) if "401" in responses else unauthorized_default
+                    ),
+                )
+            )
+    return routes
+
+
+def base_path(spec_path: Path = SPEC_PATH) -> str:
+    """The path part of the spec's first server URL ("/client/v4"), also accepted as a prefix."""
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    return urlsplit(spec["servers"][0]["url"]).path.rstrip("/")
+
+
+def _substitute(value: Any, replacements: dict[str, str]) -> Any:
+    """Replace example ids with requested ones in every string of a JSON value (URLs embed the session id)."""
+    if isinstance(value, str):
+        for old, new in replacements.items():
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_substitute(item, replacements) for item in value]
+    if isinstance(value, dict):
+        return {key: _substitute(item, replacements) for key, item in value.items()}
+    return value
+
+
+def _error(status: HTTPStatus, message: str) -> dict[str, Any]:
+    """RealtimeKit's own error envelope, as its API answers for unknown resources."""
+    return {"success": False, "error": {"code": int(status), "message": message}}
+
+
+class MockServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], routes: list[Route], prefix: str, log_requests: bool) -> None:
+        super().__init__(address, _Handler)
+        self.routes = routes
+        self.prefix = prefix
+        self.log_requests = log_requests
+        self._ray_ids = itertools.count(1)
+        self._thread: threading.Thread | None = None
+
+    def next_ray_id(self) -> str:
+        return f"{next(self._ray_ids):016x}-MOCK"
+
+    def serve_in_background(self) -> None:
+        self._thread = threading.Thread(target=self.serve_forever, name="realtimekit-mock", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving, wait for the serving thread and release the socket."""
+        if self._thread is not None:
+            self.shutdown()
+            self._thread.join(timeout=10)
+            self._thread = None
+        self.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: MockServer
+    protocol_version = "HTTP/1.1"
+
+    def _dispatch(self) -> None:
+        # Drain any body so that the kept-alive connection stays in step; no operation reads one.
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+
+        path = urlsplit(self.path).path
+        if self.server.prefix and (path == self.server.prefix or path.startswith(self.server.prefix + "/")):
+            path = path[len(self.server.prefix) :]
+
+        matches = [(route, found) for route in self.server.routes if (found := route.pattern.match(path))]
+        if not matches:
+            self._send(HTTPStatus.NOT_FOUND, _error(HTTPStatus.NOT_FOUND, f"No route for {self.command} {path}"))
+            return
+        for_method = [(route, found) for route, found in matches if route.method == self.command]
+        if not for_method:
+            allowed = ", ".join(sorted({route.method for route, _ in matches}))
+            self._send(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                _error(HTTPStatus.METHOD_NOT_ALLOWED, f"{self.command} is not allowed here; use {allowed}"),
+                extra_headers={"Allow": allowed},
+            )
+            return
+        route, found = min(for_method, key=lambda pair: pair[0].specificity)
+
+        scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            self._send(HTTPStatus.UNAUTHORIZED, route.unauthorized_body)
+            return
+
+        requested = {name: unquote(value) for name, value in found.groupdict().items()}
+        replacements = {
+            example: requested[name]
+            for name, example in route.example_ids.items()
+            if name in requested and requested[name] != example
+        }
+        body = _substitute(copy.deepcopy(route.success_body), replacements)
+        self._send(HTTPStatus.OK, body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _dispatch
+
+    def _send(self, status: HTTPStatus, body: Any, extra_headers: dict[str, str] | None = None) -> None:
+        payload = json.dumps(body).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("cf-ray", self.server.next_ray_id())
+        for name, value in (extra_headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Method, path and status only: request headers (the Authorization header above all) are never logged.
+        if self.server.log_requests:
+            sys.stderr.write(f"{self.command} {urlsplit(self.path).path} -> {code}\n")
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class names it so
+        if self.server.log_requests:
+            sys.stderr.write(f"mock server: {format % args}\n")
+
+
+def start(port: int = 0, host: str = "127.0.0.1", log_requests: bool = False) -> tuple[MockServer, str]:
+    """Serve in a background thread; returns the server (call `.stop()`) and its base URL."""
+    server = MockServer((host, port), load_routes(), base_path(), log_requests)
+    server.serve_in_background()
+    bound_host, bound_port = server.server_address[:2]
+    return server, f"http://{bound_host}:{bound_port}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8787, help="port to listen on, 0 for any free one")
+    args = parser.parse_args(argv)
+    server = MockServer((args.host, args.port), load_routes(), base_path(), log_requests=True)
+    bound_host, bound_port = server.server_address[:2]
+    print(f"RealtimeKit Sessions mock listening on http://{bound_host}:{bound_port} (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
