@@ -221,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.log_requests:
             sys.stderr.write(f"{self.command} {urlsplit(self.path).path} -> {code}\n")
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.log_requests:
             sys.stderr.write(f"mock server: {format % args}\n")
 
