@@ -34,6 +34,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 @dataclass(frozen=True)
 class Route:
+    operation_id: str
     method: str
     template: str
     pattern: re.Pattern[str]
@@ -45,7 +46,7 @@ class Route:
     unauthorized_body: Any
 
 
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
+def resolve(spec: dict[str, Any], node: Any) -> Any:
     """Follow local `$ref`s (`#/components/...`) until a plain node is reached."""
     seen: set[str] = set()
     while isinstance(node, dict) and "$ref" in node:
@@ -59,20 +60,20 @@ def _resolve(spec: dict[str, Any], node: Any) -> Any:
     return node
 
 
-def _json_example(spec: dict[str, Any], response: Any) -> Any:
+def json_example(spec: dict[str, Any], response: Any) -> Any:
     """The application/json example of a response object: `example`, else the first of `examples`."""
-    media = _resolve(spec, response)["content"]["application/json"]
+    media = resolve(spec, response)["content"]["application/json"]
     if "example" in media:
         return media["example"]
     first = next(iter(media["examples"].values()))
-    return _resolve(spec, first)["value"]
+    return resolve(spec, first)["value"]
 
 
 def _path_parameters(spec: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> dict[str, str]:
     """Path parameter name -> the example value the spec gives it (used to spot ids inside example bodies)."""
     examples: dict[str, str] = {}
     for raw in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
-        parameter = _resolve(spec, raw)
+        parameter = resolve(spec, raw)
         if parameter.get("in") == "path" and isinstance(parameter.get("example"), str):
             examples[parameter["name"]] = parameter["example"]
     return examples
@@ -80,7 +81,7 @@ def _path_parameters(spec: dict[str, Any], path_item: dict[str, Any], operation:
 
 def load_routes(spec_path: Path = SPEC_PATH) -> list[Route]:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    unauthorized_default = _json_example(spec, {"$ref": "#/components/responses/Unauthorized"})
+    unauthorized_default = json_example(spec, {"$ref": "#/components/responses/Unauthorized"})
     routes = []
     for template, path_item in spec["paths"].items():
         segments = template.strip("/").split("/")
@@ -95,14 +96,15 @@ def load_routes(spec_path: Path = SPEC_PATH) -> list[Route]:
             responses = operation["responses"]
             routes.append(
                 Route(
+                    operation_id=operation["operationId"],
                     method=method.upper(),
                     template=template,
                     pattern=re.compile(f"^/{regex}$"),
                     specificity=specificity,
                     example_ids=_path_parameters(spec, path_item, operation),
-                    success_body=_json_example(spec, responses["200"]),
+                    success_body=json_example(spec, responses["200"]),
                     unauthorized_body=(
-                        _json_example(spec, responses["401"]) if "401" in responses else unauthorized_default
+                        json_example(spec, responses["401"]) if "401" in responses else unauthorized_default
                     ),
                 )
             )
