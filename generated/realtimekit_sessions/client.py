@@ -1,89 +1,129 @@
+"""The clients, and the one place every operation's request goes through: timeouts, retries and errors.
+
+Every generated operation calls `send` (or `send_async`) with the request it built. `send` turns transport
+failures and non-2xx answers into the exceptions of `errors`, and retries the ones worth retrying with
+exponential backoff and jitter, honouring Retry-After. The retry loop is tenacity's, entered only after a
+first attempt has failed, so a call that succeeds pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import ipaddress
+import os
+import random
 import ssl
-from typing import Any, Self
+import time
+import uuid
+from collections.abc import Callable
+from json import loads as _json_loads
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 import httpx
 from attrs import define, evolve, field
 
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    InvalidParameterError,
+    ModelParseError,
+    ResponseValidationError,
+    status_error,
+)
+from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
+
+T = TypeVar("T")
+
+__version__ = "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f4ec764fe10>"
+
+DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
+# httpx's own default is 5 s for everything; a large peer report can take longer than that to arrive.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+USER_AGENT = f"realtimekit-sessions/{__version__} httpx/{httpx.__version__}"
+
+# Backoff: 0.5 s, 1 s, 2 s, ... up to 8 s, each shortened by up to a quarter at random so that clients
+# which failed together do not come back together.
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# Retry-After is obeyed up to this many seconds; a longer wait is handed back to the caller (the
+# RateLimitError carries it) rather than blocking the call that long.
+MAX_RETRY_AFTER = 60.0
+
+
+def _env_token() -> str | None:
+    return os.environ.get("CLOUDFLARE_API_TOKEN") or None
+
+
+def _env_base_url() -> str:
+    return os.environ.get("CLOUDFLARE_BASE_URL") or DEFAULT_BASE_URL
+
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """Settings shared by every request, and the httpx clients built from them.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
-
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
-
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
+    Keyword arguments:
+        base_url: defaults to $CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4. Plain http:// is
+            refused except to a loopback address, unless allow_insecure_http=True.
+        timeout: an httpx.Timeout or seconds; defaults to 5 s to connect and 60 s for the rest. Each call can
+            override it with its own `timeout=`.
+        max_retries: how many times a failed request is tried again (default 2); each call can override it.
+        headers, cookies, verify_ssl, follow_redirects: as in httpx (redirects are not followed by default).
+        httpx_args: passed on to httpx.Client / httpx.AsyncClient (for example `transport=`).
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
+    _base_url: str = field(factory=_env_base_url, kw_only=True, alias="base_url")
+    _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _allow_insecure_http: bool = field(default=False, kw_only=True, alias="allow_insecure_http")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
+    def __attrs_post_init__(self) -> None:
+        _check_base_url(self._base_url, self._allow_insecure_http)
+        if self.max_retries < 0:
+            raise ConfigurationError(f"max_retries must be 0 or more, not {self.max_retries}")
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    def _request_headers(self) -> dict[str, str]:
+        return {"User-Agent": USER_AGENT, "Accept": "application/json", **self._headers}
+
+    def with_headers(self, headers: dict[str, str]) -> Self:
+        """A copy of this client that also sends these headers."""
         return evolve(self, headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
+    def with_timeout(self, timeout: httpx.Timeout | float) -> Self:
+        """A copy of this client with another timeout."""
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """Use this httpx.Client for requests; it replaces every setting of this client but the token."""
         self._client = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        """The httpx.Client requests go through, built on first use."""
         if self._client is None:
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=self._request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
@@ -92,29 +132,28 @@ class Client:
         return self._client
 
     def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
         self.get_httpx_client().__enter__()
         return self
 
-    def __exit__(self, *args: object, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+    def __exit__(self, *exc_info: object) -> None:
+        self.get_httpx_client().close()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
+        """Use this httpx.AsyncClient for async requests; it replaces every setting of this client but the token."""
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        """The httpx.AsyncClient async requests go through, built on first use."""
         if self._async_client is None:
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=self._request_headers(),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
@@ -123,146 +162,306 @@ class Client:
         return self._async_client
 
     async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
         await self.get_async_httpx_client().__aenter__()
         return self
 
-    async def __aexit__(self, *args: object, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.get_async_httpx_client().aclose()
+
+    async def aclose(self) -> None:
+        if self._async_client is not None:
+            await self._async_client.aclose()
 
 
 @define
-class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
+class AuthenticatedClient(Client):
+    """A Client that sends a Cloudflare API token as `Authorization: Bearer <token>`.
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
-
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
-
-    Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
-        token: The token to use for authentication
-        prefix: The prefix to use for the Authorization header
-        auth_header_name: The name of the Authorization header
+    The token defaults to $CLOUDFLARE_API_TOKEN. It is kept out of repr() and str(), and is sent only to
+    base_url: redirects are not followed unless asked, and httpx drops the header on a redirect to another host.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    token: str | None = field(factory=_env_token, kw_only=True, repr=False)
 
-    token: str
-    prefix: str = "Bearer"
-    auth_header_name: str = "Authorization"
-
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
-
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if not self.token:
+            raise ConfigurationError(
+                "no API token: pass token=... or set CLOUDFLARE_API_TOKEN "
+                "(a token with the Realtime or Realtime Admin permission)"
             )
-        return self._client
 
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
+    def _request_headers(self) -> dict[str, str]:
+        return {**super()._request_headers(), "Authorization": f"Bearer {self.token}"}
 
-    def __exit__(self, *args: object, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
 
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
+def _check_base_url(base_url: str, allow_insecure_http: bool) -> None:
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigurationError(f"base_url is not a URL: {base_url!r}") from exc
+    if url.scheme == "https" or (url.scheme == "http" and (allow_insecure_http or _is_loopback(url.host))):
+        return
+    if url.scheme == "http":
+        raise ConfigurationError(
+            f"base_url {base_url!r} is plain http to a non-loopback host: the token would travel unencrypted. "
+            "Use https, or pass allow_insecure_http=True if this is really meant."
+        )
+    raise ConfigurationError(f"base_url must be an http(s) URL, not {base_url!r}")
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
 
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
 
-    async def __aexit__(self, *args: object, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+# ---- Sending, errors and retries ------------------------------------------------------------------------
+
+
+def send(
+    client: Client,
+    request: dict[str, Any],
+    *,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    idempotent: bool = True,
+) -> httpx.Response:
+    """Send one operation's request; return its 2xx response or raise an `errors.APIError`."""
+    http = client.get_httpx_client()
+    if not isinstance(timeout, Unset):
+        request = {**request, "timeout": timeout}
+
+    def attempt() -> httpx.Response:
+        try:
+            response = http.request(**request)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
+        if not response.is_success:
+            raise status_error(response)
+        return response
+
+    try:
+        return attempt()
+    except APIError as first_error:
+        retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+        if retries <= 0 or not should_retry(first_error, idempotent):
+            raise
+        first_delay = retry_delay(first_error, 1)
+
+    from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
+    time.sleep(first_delay)
+    retrying = Retrying(
+        stop=stop_after_attempt(retries),
+        wait=_tenacity_wait,
+        retry=retry_if_exception(lambda exc: should_retry(exc, idempotent)),
+        reraise=True,
+    )
+    return retrying(attempt)
+
+
+async def send_async(
+    client: Client,
+    request: dict[str, Any],
+    *,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    idempotent: bool = True,
+) -> httpx.Response:
+    """The async twin of `send`."""
+    http = client.get_async_httpx_client()
+    if not isinstance(timeout, Unset):
+        request = {**request, "timeout": timeout}
+
+    async def attempt() -> httpx.Response:
+        try:
+            response = await http.request(**request)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
+        if not response.is_success:
+            raise status_error(response)
+        return response
+
+    try:
+        return await attempt()
+    except APIError as first_error:
+        retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+        if retries <= 0 or not should_retry(first_error, idempotent):
+            raise
+        first_delay = retry_delay(first_error, 1)
+
+    from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+
+    await asyncio.sleep(first_delay)
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(retries),
+        wait=_tenacity_wait,
+        retry=retry_if_exception(lambda exc: should_retry(exc, idempotent)),
+        reraise=True,
+    )
+    return await retrying(attempt)
+
+
+def _tenacity_wait(state: RetryCallState) -> float:
+    # tenacity counts its own attempts; the first retry happened before it took over.
+    error = state.outcome.exception() if state.outcome is not None else None
+    if not isinstance(error, BaseException):
+        return 0.0
+    return retry_delay(error, state.attempt_number + 1)
+
+
+def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    try:
+        request = exc.request
+        where = f" on {request.method} {request.url.path}"
+    except RuntimeError:  # httpx raises this when the exception has no request attached
+        request, where = None, ""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{type(exc).__name__}: no answer in time{where}", request=request)
+    return APIConnectionError(f"{type(exc).__name__}{where}: {exc}", request=request)
+
+
+# Statuses that mean "try again later". 409 is Cloudflare's answer to a lock held by a concurrent change.
+RETRY_STATUSES = frozenset({408, 409, 429})
+# For a request that is not idempotent (the POST that starts a summary): only failures that prove the
+# request was not acted on. A connection that never opened, a 408 (the server gave up waiting for the
+# request) and a 429 (refused before any work) are safe; a 5xx or a read timeout might follow work done.
+_NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_NOT_ACTED_ON_STATUSES = frozenset({408, 429})
+
+
+def should_retry(error: BaseException, idempotent: bool) -> bool:
+    """Whether a failed attempt is worth another try."""
+    if isinstance(error, APIStatusError):
+        status = error.status_code
+        if idempotent:
+            retryable = status in RETRY_STATUSES or status >= 500
+        else:
+            retryable = status in _NOT_ACTED_ON_STATUSES
+        if not retryable:
+            return False
+        wait = retry_after_seconds(error.response)
+        return wait is None or wait <= MAX_RETRY_AFTER
+    if isinstance(error, APIConnectionError):
+        return idempotent or isinstance(error.__cause__, _NOT_SENT_ERRORS)
+    return False
+
+
+def retry_delay(error: BaseException, retry_number: int) -> float:
+    """Seconds to wait before retry number `retry_number` (1 for the first)."""
+    if isinstance(error, APIStatusError):
+        wait = retry_after_seconds(error.response)
+        if wait is not None:
+            return wait
+    backoff = min(INITIAL_RETRY_DELAY * 2.0 ** (retry_number - 1), MAX_RETRY_DELAY)
+    return backoff * (1 - 0.25 * random.random())
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """The Retry-After header in seconds (it may be a number or an HTTP date), or None when absent or unreadable."""
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+# ---- Checking inputs and reading answers ---------------------------------------------------------------
+
+# What a path id may hold: RFC 3986's unreserved characters. Every id the API hands out (hex tags, UUIDs,
+# V1 room names like abcdef-ghijkl) fits, and nothing in it can change which URL is called.
+_ID_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+MAX_ID_LENGTH = 128
+
+
+def _refuse(parameter: str, problem: str) -> NoReturn:
+    raise InvalidParameterError(parameter, problem)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def path_id(parameter: str, value: object) -> str:
+    """An id for the URL path, refused unless it is plainly an id: no id can change which URL is called."""
+    text = str(value) if isinstance(value, uuid.UUID) else value
+    if not isinstance(text, str):
+        _refuse(parameter, f"must be a string id, not {type(value).__name__}")
+    if not text:
+        _refuse(parameter, "must not be empty")
+    if len(text) > MAX_ID_LENGTH:
+        _refuse(parameter, f"is {len(text)} characters long; ids are at most {MAX_ID_LENGTH}")
+    if text.strip(".") == "":
+        _refuse(parameter, f"{text!r} is a path step, not an id")
+    if not _ID_CHARACTERS.issuperset(text):
+        bad = sorted({c for c in text if c not in _ID_CHARACTERS})
+        _refuse(parameter, f"{_shown(text)} holds {_shown(''.join(bad))}; ids are letters, digits and - . _ ~")
+    return text
+
+
+def query_choice(parameter: str, value: object, allowed: frozenset[Any]) -> None:
+    if value not in allowed:
+        _refuse(parameter, f"{_shown(value)} is not one of {', '.join(sorted(allowed))}")
+
+
+def query_count(parameter: str, value: object) -> None:
+    # Every integer query parameter of this API is a page number or page size, documented with minimum 0;
+    # tests/test_spec.py keeps the spec that way.
+    if not isinstance(value, int) or isinstance(value, bool):
+        _refuse(parameter, f"must be a whole number, not {_shown(value)}")
+    if value < 0:
+        _refuse(parameter, f"must be 0 or more, not {value}")
+
+
+def query_flag(parameter: str, value: object) -> None:
+    if not isinstance(value, bool):
+        _refuse(parameter, f"must be True or False, not {_shown(value)}")
+
+
+def query_datetime(parameter: str, value: object) -> None:
+    import datetime
+
+    if not isinstance(value, datetime.datetime):
+        _refuse(parameter, f"must be a datetime, not {_shown(value)}")
+
+
+def query_text(parameter: str, value: object) -> None:
+    if not isinstance(value, str):
+        _refuse(parameter, f"must be a string, not {_shown(value)}")
+
+
+def read_json(response: httpx.Response, from_dict: Callable[[dict[str, Any]], T]) -> T:
+    """A 2xx body read into its model, or ResponseValidationError saying why it could not be."""
+    request = f"{response.request.method} {response.request.url.path}"
+    try:
+        data = _json_loads(response.content)
+    except ValueError as exc:
+        kind = response.headers.get("content-type", "no content type").split(";")[0]
+        problem = "an empty body" if not response.content else f"a body that is not JSON ({kind}): {exc}"
+        raise ResponseValidationError(
+            f"{response.status_code} from {request} came with {problem}", response=response
+        ) from exc
+    if type(data) is not dict:
+        raise ResponseValidationError(
+            f"{response.status_code} from {request}: expected a JSON object, found {type(data).__name__}",
+            response=response,
+            path="$",
+        )
+    try:
+        return from_dict(data)
+    except ModelParseError as exc:
+        raise ResponseValidationError(
+            f"{response.status_code} from {request}: unexpected body shape at {exc}", response=response, path=exc.path
+        ) from exc

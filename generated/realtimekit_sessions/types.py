@@ -1,15 +1,24 @@
-"""Contains some shared types for properties"""
+"""Shared types, and the conversions every model uses at the edge between JSON and Python values."""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, NoReturn, TypeVar
 
 from attrs import define
 
+from .errors import ModelParseError
+
 
 class Unset:
+    """The type of UNSET: a field the JSON document did not have (as opposed to one it had as null)."""
+
+    __slots__ = ()
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -43,12 +52,89 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A successful answer: the status (a plain int, so 2xx codes outside HTTPStatus are fine), the headers,
+    the raw bytes, and the body parsed into its model."""
 
-    status_code: HTTPStatus
+    status_code: int
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parsed: T
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def fail(expected: str, value: object) -> NoReturn:
+    """Raise the parse error for a JSON value of the wrong kind."""
+    raise ModelParseError(f"expected {expected}, found {_type_name(value)}")
+
+
+def as_object(value: object) -> Mapping[str, Any]:
+    """The JSON object a model is read from. json.loads gives dicts; other mappings are accepted too."""
+    if isinstance(value, Mapping):
+        return value
+    fail("an object", value)
+
+
+def as_list(value: object) -> list[Any]:
+    """A JSON array; anything else would be iterated wrongly (a string by character, an object by key)."""
+    if type(value) is list:
+        return value
+    fail("an array", value)
+
+
+def as_str(value: object) -> str:
+    if type(value) is str:
+        return value
+    fail("a string", value)
+
+
+_UTC = datetime.UTC
+
+
+def parse_datetime(value: object) -> datetime.datetime | str:
+    """A timestamp as a timezone-aware datetime (naive ones are taken as UTC, which the API uses).
+
+    The API sends ISO 8601 (`2023-02-01T10:51:08.039Z`), which the standard library reads fast. Anything
+    else goes to dateutil's parser, which also reads RFC 2822 dates and other common forms. Text that no
+    parser understands is returned unchanged, so one odd timestamp never makes a whole response unreadable.
+    """
+    if type(value) is not str:
+        fail("a timestamp string", value)
+    parsed: datetime.datetime | None
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        parsed = _parse_loose_datetime(value)
+        if parsed is None:
+            return value
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+
+
+def _parse_loose_datetime(text: str) -> datetime.datetime | None:
+    # Imported here: the fast path above covers every timestamp the API documents.
+    from dateutil import parser as dateutil_parser
+
+    try:
+        return dateutil_parser.isoparse(text)
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return dateutil_parser.parse(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def format_datetime(value: datetime.datetime | str) -> str:
+    """The inverse of parse_datetime: ISO 8601 for datetimes, unreadable text given back as it came."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="Asn")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "asn",
+        "name",
+        "domain",
+        "route",
+        "type",
+    }
+)
 
 
 @_attrs_define
@@ -29,62 +37,57 @@ class Asn:
     domain: str | Unset = UNSET
     route: str | Unset = UNSET
     type_: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        asn = self.asn
-
-        name = self.name
-
-        domain = self.domain
-
-        route = self.route
-
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if asn is not UNSET:
-            field_dict["asn"] = asn
-        if name is not UNSET:
-            field_dict["name"] = name
-        if domain is not UNSET:
-            field_dict["domain"] = domain
-        if route is not UNSET:
-            field_dict["route"] = route
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.asn is not UNSET:
+            field_dict["asn"] = self.asn
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.domain is not UNSET:
+            field_dict["domain"] = self.domain
+        if self.route is not UNSET:
+            field_dict["route"] = self.route
+        if self.type_ is not UNSET:
+            field_dict["type"] = self.type_
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        asn = d.pop("asn", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.asn = d.get("asn", UNSET)
+            self.name = d.get("name", UNSET)
+            self.domain = d.get("domain", UNSET)
+            self.route = d.get("route", UNSET)
+            self.type_ = d.get("type", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("Asn", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        name = d.pop("name", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        domain = d.pop("domain", UNSET)
-
-        route = d.pop("route", UNSET)
-
-        type_ = d.pop("type", UNSET)
-
-        asn = cls(
-            asn=asn,
-            name=name,
-            domain=domain,
-            route=route,
-            type_=type_,
-        )
-
-        asn.additional_properties = d
-        return asn
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -96,4 +99,4 @@ class Asn:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

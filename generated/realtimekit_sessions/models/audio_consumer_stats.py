@@ -2,15 +2,32 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
 
-T = TypeVar("T", bound="AudioConsumerStats")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "timestamp",
+        "consumer_id",
+        "producer_id",
+        "peer_id",
+        "mid",
+        "ssrc",
+        "bytes_received",
+        "packets_received",
+        "packets_lost",
+        "jitter",
+        "jitter_buffer_delay",
+        "jitter_buffer_emitted_count",
+        "concealment_events",
+        "mos_quality",
+    }
+)
 
 
 @_attrs_define
@@ -18,7 +35,7 @@ class AudioConsumerStats:
     """One sample of an incoming audio stream.
 
     Attributes:
-        timestamp (datetime.datetime | Unset):
+        timestamp (datetime.datetime | str | Unset):
         consumer_id (str | Unset):
         producer_id (str | Unset):
         peer_id (str | Unset):
@@ -34,7 +51,7 @@ class AudioConsumerStats:
         mos_quality (float | Unset):
     """
 
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     consumer_id: str | Unset = UNSET
     producer_id: str | Unset = UNSET
     peer_id: str | Unset = UNSET
@@ -48,132 +65,88 @@ class AudioConsumerStats:
     jitter_buffer_emitted_count: float | Unset = UNSET
     concealment_events: float | Unset = UNSET
     mos_quality: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        consumer_id = self.consumer_id
-
-        producer_id = self.producer_id
-
-        peer_id = self.peer_id
-
-        mid = self.mid
-
-        ssrc = self.ssrc
-
-        bytes_received = self.bytes_received
-
-        packets_received = self.packets_received
-
-        packets_lost = self.packets_lost
-
-        jitter = self.jitter
-
-        jitter_buffer_delay = self.jitter_buffer_delay
-
-        jitter_buffer_emitted_count = self.jitter_buffer_emitted_count
-
-        concealment_events = self.concealment_events
-
-        mos_quality = self.mos_quality
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if consumer_id is not UNSET:
-            field_dict["consumer_id"] = consumer_id
-        if producer_id is not UNSET:
-            field_dict["producer_id"] = producer_id
-        if peer_id is not UNSET:
-            field_dict["peer_id"] = peer_id
-        if mid is not UNSET:
-            field_dict["mid"] = mid
-        if ssrc is not UNSET:
-            field_dict["ssrc"] = ssrc
-        if bytes_received is not UNSET:
-            field_dict["bytes_received"] = bytes_received
-        if packets_received is not UNSET:
-            field_dict["packets_received"] = packets_received
-        if packets_lost is not UNSET:
-            field_dict["packets_lost"] = packets_lost
-        if jitter is not UNSET:
-            field_dict["jitter"] = jitter
-        if jitter_buffer_delay is not UNSET:
-            field_dict["jitter_buffer_delay"] = jitter_buffer_delay
-        if jitter_buffer_emitted_count is not UNSET:
-            field_dict["jitter_buffer_emitted_count"] = jitter_buffer_emitted_count
-        if concealment_events is not UNSET:
-            field_dict["concealment_events"] = concealment_events
-        if mos_quality is not UNSET:
-            field_dict["mos_quality"] = mos_quality
-
+            field_dict["timestamp"] = format_datetime(self.timestamp)
+        if self.consumer_id is not UNSET:
+            field_dict["consumer_id"] = self.consumer_id
+        if self.producer_id is not UNSET:
+            field_dict["producer_id"] = self.producer_id
+        if self.peer_id is not UNSET:
+            field_dict["peer_id"] = self.peer_id
+        if self.mid is not UNSET:
+            field_dict["mid"] = self.mid
+        if self.ssrc is not UNSET:
+            field_dict["ssrc"] = self.ssrc
+        if self.bytes_received is not UNSET:
+            field_dict["bytes_received"] = self.bytes_received
+        if self.packets_received is not UNSET:
+            field_dict["packets_received"] = self.packets_received
+        if self.packets_lost is not UNSET:
+            field_dict["packets_lost"] = self.packets_lost
+        if self.jitter is not UNSET:
+            field_dict["jitter"] = self.jitter
+        if self.jitter_buffer_delay is not UNSET:
+            field_dict["jitter_buffer_delay"] = self.jitter_buffer_delay
+        if self.jitter_buffer_emitted_count is not UNSET:
+            field_dict["jitter_buffer_emitted_count"] = self.jitter_buffer_emitted_count
+        if self.concealment_events is not UNSET:
+            field_dict["concealment_events"] = self.concealment_events
+        if self.mos_quality is not UNSET:
+            field_dict["mos_quality"] = self.mos_quality
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            self.consumer_id = d.get("consumer_id", UNSET)
+            self.producer_id = d.get("producer_id", UNSET)
+            self.peer_id = d.get("peer_id", UNSET)
+            self.mid = d.get("mid", UNSET)
+            self.ssrc = d.get("ssrc", UNSET)
+            self.bytes_received = d.get("bytes_received", UNSET)
+            self.packets_received = d.get("packets_received", UNSET)
+            self.packets_lost = d.get("packets_lost", UNSET)
+            self.jitter = d.get("jitter", UNSET)
+            self.jitter_buffer_delay = d.get("jitter_buffer_delay", UNSET)
+            self.jitter_buffer_emitted_count = d.get("jitter_buffer_emitted_count", UNSET)
+            self.concealment_events = d.get("concealment_events", UNSET)
+            self.mos_quality = d.get("mos_quality", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("AudioConsumerStats", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        consumer_id = d.pop("consumer_id", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        producer_id = d.pop("producer_id", UNSET)
-
-        peer_id = d.pop("peer_id", UNSET)
-
-        mid = d.pop("mid", UNSET)
-
-        ssrc = d.pop("ssrc", UNSET)
-
-        bytes_received = d.pop("bytes_received", UNSET)
-
-        packets_received = d.pop("packets_received", UNSET)
-
-        packets_lost = d.pop("packets_lost", UNSET)
-
-        jitter = d.pop("jitter", UNSET)
-
-        jitter_buffer_delay = d.pop("jitter_buffer_delay", UNSET)
-
-        jitter_buffer_emitted_count = d.pop("jitter_buffer_emitted_count", UNSET)
-
-        concealment_events = d.pop("concealment_events", UNSET)
-
-        mos_quality = d.pop("mos_quality", UNSET)
-
-        audio_consumer_stats = cls(
-            timestamp=timestamp,
-            consumer_id=consumer_id,
-            producer_id=producer_id,
-            peer_id=peer_id,
-            mid=mid,
-            ssrc=ssrc,
-            bytes_received=bytes_received,
-            packets_received=packets_received,
-            packets_lost=packets_lost,
-            jitter=jitter,
-            jitter_buffer_delay=jitter_buffer_delay,
-            jitter_buffer_emitted_count=jitter_buffer_emitted_count,
-            concealment_events=concealment_events,
-            mos_quality=mos_quality,
-        )
-
-        audio_consumer_stats.additional_properties = d
-        return audio_consumer_stats
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -185,4 +158,4 @@ class AudioConsumerStats:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,15 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
 
-T = TypeVar("T", bound="AudioProducerStats")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "timestamp",
+        "producer_id",
+        "mid",
+        "ssrc",
+        "bytes_sent",
+        "packets_sent",
+        "packets_lost",
+        "jitter",
+        "rtt",
+        "mos_quality",
+    }
+)
 
 
 @_attrs_define
@@ -18,7 +31,7 @@ class AudioProducerStats:
     """One sample of an outgoing audio stream.
 
     Attributes:
-        timestamp (datetime.datetime | Unset):
+        timestamp (datetime.datetime | str | Unset):
         producer_id (str | Unset):
         mid (str | Unset):
         ssrc (float | Unset):
@@ -30,7 +43,7 @@ class AudioProducerStats:
         mos_quality (float | Unset):
     """
 
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     producer_id: str | Unset = UNSET
     mid: str | Unset = UNSET
     ssrc: float | Unset = UNSET
@@ -40,104 +53,76 @@ class AudioProducerStats:
     jitter: float | Unset = UNSET
     rtt: float | Unset = UNSET
     mos_quality: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        producer_id = self.producer_id
-
-        mid = self.mid
-
-        ssrc = self.ssrc
-
-        bytes_sent = self.bytes_sent
-
-        packets_sent = self.packets_sent
-
-        packets_lost = self.packets_lost
-
-        jitter = self.jitter
-
-        rtt = self.rtt
-
-        mos_quality = self.mos_quality
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if producer_id is not UNSET:
-            field_dict["producer_id"] = producer_id
-        if mid is not UNSET:
-            field_dict["mid"] = mid
-        if ssrc is not UNSET:
-            field_dict["ssrc"] = ssrc
-        if bytes_sent is not UNSET:
-            field_dict["bytes_sent"] = bytes_sent
-        if packets_sent is not UNSET:
-            field_dict["packets_sent"] = packets_sent
-        if packets_lost is not UNSET:
-            field_dict["packets_lost"] = packets_lost
-        if jitter is not UNSET:
-            field_dict["jitter"] = jitter
-        if rtt is not UNSET:
-            field_dict["rtt"] = rtt
-        if mos_quality is not UNSET:
-            field_dict["mos_quality"] = mos_quality
-
+            field_dict["timestamp"] = format_datetime(self.timestamp)
+        if self.producer_id is not UNSET:
+            field_dict["producer_id"] = self.producer_id
+        if self.mid is not UNSET:
+            field_dict["mid"] = self.mid
+        if self.ssrc is not UNSET:
+            field_dict["ssrc"] = self.ssrc
+        if self.bytes_sent is not UNSET:
+            field_dict["bytes_sent"] = self.bytes_sent
+        if self.packets_sent is not UNSET:
+            field_dict["packets_sent"] = self.packets_sent
+        if self.packets_lost is not UNSET:
+            field_dict["packets_lost"] = self.packets_lost
+        if self.jitter is not UNSET:
+            field_dict["jitter"] = self.jitter
+        if self.rtt is not UNSET:
+            field_dict["rtt"] = self.rtt
+        if self.mos_quality is not UNSET:
+            field_dict["mos_quality"] = self.mos_quality
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            self.producer_id = d.get("producer_id", UNSET)
+            self.mid = d.get("mid", UNSET)
+            self.ssrc = d.get("ssrc", UNSET)
+            self.bytes_sent = d.get("bytes_sent", UNSET)
+            self.packets_sent = d.get("packets_sent", UNSET)
+            self.packets_lost = d.get("packets_lost", UNSET)
+            self.jitter = d.get("jitter", UNSET)
+            self.rtt = d.get("rtt", UNSET)
+            self.mos_quality = d.get("mos_quality", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("AudioProducerStats", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        producer_id = d.pop("producer_id", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        mid = d.pop("mid", UNSET)
-
-        ssrc = d.pop("ssrc", UNSET)
-
-        bytes_sent = d.pop("bytes_sent", UNSET)
-
-        packets_sent = d.pop("packets_sent", UNSET)
-
-        packets_lost = d.pop("packets_lost", UNSET)
-
-        jitter = d.pop("jitter", UNSET)
-
-        rtt = d.pop("rtt", UNSET)
-
-        mos_quality = d.pop("mos_quality", UNSET)
-
-        audio_producer_stats = cls(
-            timestamp=timestamp,
-            producer_id=producer_id,
-            mid=mid,
-            ssrc=ssrc,
-            bytes_sent=bytes_sent,
-            packets_sent=packets_sent,
-            packets_lost=packets_lost,
-            jitter=jitter,
-            rtt=rtt,
-            mos_quality=mos_quality,
-        )
-
-        audio_producer_stats.additional_properties = d
-        return audio_producer_stats
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -149,4 +134,4 @@ class AudioProducerStats:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

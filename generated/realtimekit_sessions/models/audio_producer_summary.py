@@ -1,21 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.latency_distribution import LatencyDistribution
+from ..models.packet_loss_distribution import PacketLossDistribution
+from ..models.percentiles import Percentiles
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.latency_distribution import LatencyDistribution
-    from ..models.packet_loss_distribution import PacketLossDistribution
-    from ..models.percentiles import Percentiles
-
-
-T = TypeVar("T", bound="AudioProducerSummary")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "quality_mos",
+        "packet_loss",
+        "rtt",
+    }
+)
 
 
 @_attrs_define
@@ -31,73 +34,63 @@ class AudioProducerSummary:
     quality_mos: Percentiles | Unset = UNSET
     packet_loss: PacketLossDistribution | Unset = UNSET
     rtt: LatencyDistribution | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        quality_mos: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.quality_mos, Unset):
-            quality_mos = self.quality_mos.to_dict()
-
-        packet_loss: dict[str, Any] | Unset = UNSET
+            field_dict["quality_mos"] = self.quality_mos.to_dict()
         if not isinstance(self.packet_loss, Unset):
-            packet_loss = self.packet_loss.to_dict()
-
-        rtt: dict[str, Any] | Unset = UNSET
+            field_dict["packet_loss"] = self.packet_loss.to_dict()
         if not isinstance(self.rtt, Unset):
-            rtt = self.rtt.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if quality_mos is not UNSET:
-            field_dict["quality_mos"] = quality_mos
-        if packet_loss is not UNSET:
-            field_dict["packet_loss"] = packet_loss
-        if rtt is not UNSET:
-            field_dict["rtt"] = rtt
-
+            field_dict["rtt"] = self.rtt.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.latency_distribution import LatencyDistribution
-        from ..models.packet_loss_distribution import PacketLossDistribution
-        from ..models.percentiles import Percentiles
-
-        d = dict(src_dict)
-        _quality_mos = d.pop("quality_mos", UNSET)
-        quality_mos: Percentiles | Unset
-        if isinstance(_quality_mos, Unset):
-            quality_mos = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("quality_mos", UNSET)
+            if _v is not UNSET:
+                _field = "quality_mos"
+                _v = Percentiles.from_dict(_v)
+            self.quality_mos = _v
+            _v = d.get("packet_loss", UNSET)
+            if _v is not UNSET:
+                _field = "packet_loss"
+                _v = PacketLossDistribution.from_dict(_v)
+            self.packet_loss = _v
+            _v = d.get("rtt", UNSET)
+            if _v is not UNSET:
+                _field = "rtt"
+                _v = LatencyDistribution.from_dict(_v)
+            self.rtt = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("AudioProducerSummary", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            quality_mos = Percentiles.from_dict(_quality_mos)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _packet_loss = d.pop("packet_loss", UNSET)
-        packet_loss: PacketLossDistribution | Unset
-        if isinstance(_packet_loss, Unset):
-            packet_loss = UNSET
-        else:
-            packet_loss = PacketLossDistribution.from_dict(_packet_loss)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        _rtt = d.pop("rtt", UNSET)
-        rtt: LatencyDistribution | Unset
-        if isinstance(_rtt, Unset):
-            rtt = UNSET
-        else:
-            rtt = LatencyDistribution.from_dict(_rtt)
-
-        audio_producer_summary = cls(
-            quality_mos=quality_mos,
-            packet_loss=packet_loss,
-            rtt=rtt,
-        )
-
-        audio_producer_summary.additional_properties = d
-        return audio_producer_summary
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -109,4 +102,4 @@ class AudioProducerSummary:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="BrowserMetadata")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "browser",
+        "browser_version",
+        "engine",
+        "user_agent",
+        "webgl_support",
+    }
+)
 
 
 @_attrs_define
@@ -28,73 +36,57 @@ class BrowserMetadata:
     engine: str | Unset = UNSET
     user_agent: str | Unset = UNSET
     webgl_support: bool | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        browser = self.browser
-
-        browser_version = self.browser_version
-
-        engine = self.engine
-
-        user_agent = self.user_agent
-
-        webgl_support: bool | None | Unset
-        if isinstance(self.webgl_support, Unset):
-            webgl_support = UNSET
-        else:
-            webgl_support = self.webgl_support
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if browser is not UNSET:
-            field_dict["browser"] = browser
-        if browser_version is not UNSET:
-            field_dict["browser_version"] = browser_version
-        if engine is not UNSET:
-            field_dict["engine"] = engine
-        if user_agent is not UNSET:
-            field_dict["user_agent"] = user_agent
-        if webgl_support is not UNSET:
-            field_dict["webgl_support"] = webgl_support
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.browser is not UNSET:
+            field_dict["browser"] = self.browser
+        if self.browser_version is not UNSET:
+            field_dict["browser_version"] = self.browser_version
+        if self.engine is not UNSET:
+            field_dict["engine"] = self.engine
+        if self.user_agent is not UNSET:
+            field_dict["user_agent"] = self.user_agent
+        if self.webgl_support is not UNSET:
+            field_dict["webgl_support"] = self.webgl_support
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        browser = d.pop("browser", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.browser = d.get("browser", UNSET)
+            self.browser_version = d.get("browser_version", UNSET)
+            self.engine = d.get("engine", UNSET)
+            self.user_agent = d.get("user_agent", UNSET)
+            self.webgl_support = d.get("webgl_support", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("BrowserMetadata", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        browser_version = d.pop("browser_version", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        engine = d.pop("engine", UNSET)
-
-        user_agent = d.pop("user_agent", UNSET)
-
-        def _parse_webgl_support(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        webgl_support = _parse_webgl_support(d.pop("webgl_support", UNSET))
-
-        browser_metadata = cls(
-            browser=browser,
-            browser_version=browser_version,
-            engine=engine,
-            user_agent=user_agent,
-            webgl_support=webgl_support,
-        )
-
-        browser_metadata.additional_properties = d
-        return browser_metadata
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -106,4 +98,4 @@ class BrowserMetadata:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

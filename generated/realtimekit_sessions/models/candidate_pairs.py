@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.candidate_pair import CandidatePair
+from ..types import UNSET, Unset, as_list, as_object
 
-if TYPE_CHECKING:
-    from ..models.candidate_pair import CandidatePair
-
-
-T = TypeVar("T", bound="CandidatePairs")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "producing_transport",
+        "consuming_transport",
+    }
+)
 
 
 @_attrs_define
@@ -27,67 +29,56 @@ class CandidatePairs:
 
     producing_transport: list[CandidatePair] | Unset = UNSET
     consuming_transport: list[CandidatePair] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        producing_transport: list[dict[str, Any]] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.producing_transport, Unset):
-            producing_transport = []
-            for producing_transport_item_data in self.producing_transport:
-                producing_transport_item = producing_transport_item_data.to_dict()
-                producing_transport.append(producing_transport_item)
-
-        consuming_transport: list[dict[str, Any]] | Unset = UNSET
+            field_dict["producing_transport"] = [_item.to_dict() for _item in self.producing_transport]
         if not isinstance(self.consuming_transport, Unset):
-            consuming_transport = []
-            for consuming_transport_item_data in self.consuming_transport:
-                consuming_transport_item = consuming_transport_item_data.to_dict()
-                consuming_transport.append(consuming_transport_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if producing_transport is not UNSET:
-            field_dict["producing_transport"] = producing_transport
-        if consuming_transport is not UNSET:
-            field_dict["consuming_transport"] = consuming_transport
-
+            field_dict["consuming_transport"] = [_item.to_dict() for _item in self.consuming_transport]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_pair import CandidatePair
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("producing_transport", UNSET)
+            if _v is not UNSET:
+                _field = "producing_transport"
+                _v = [CandidatePair.from_dict(_item) for _item in as_list(_v)]
+            self.producing_transport = _v
+            _v = d.get("consuming_transport", UNSET)
+            if _v is not UNSET:
+                _field = "consuming_transport"
+                _v = [CandidatePair.from_dict(_item) for _item in as_list(_v)]
+            self.consuming_transport = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("CandidatePairs", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        d = dict(src_dict)
-        _producing_transport = d.pop("producing_transport", UNSET)
-        producing_transport: list[CandidatePair] | Unset = UNSET
-        if _producing_transport is not UNSET:
-            producing_transport = []
-            for producing_transport_item_data in _producing_transport:
-                producing_transport_item = CandidatePair.from_dict(producing_transport_item_data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-                producing_transport.append(producing_transport_item)
-
-        _consuming_transport = d.pop("consuming_transport", UNSET)
-        consuming_transport: list[CandidatePair] | Unset = UNSET
-        if _consuming_transport is not UNSET:
-            consuming_transport = []
-            for consuming_transport_item_data in _consuming_transport:
-                consuming_transport_item = CandidatePair.from_dict(consuming_transport_item_data)
-
-                consuming_transport.append(consuming_transport_item)
-
-        candidate_pairs = cls(
-            producing_transport=producing_transport,
-            consuming_transport=consuming_transport,
-        )
-
-        candidate_pairs.additional_properties = d
-        return candidate_pairs
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -99,4 +90,4 @@ class CandidatePairs:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,13 +2,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-T = TypeVar("T", bound="ChatDownload")
+from ..errors import field_error
+from ..types import as_object, format_datetime, parse_datetime
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "chat_download_url",
+        "chat_download_url_expiry",
+    }
+)
 
 
 @_attrs_define
@@ -16,47 +23,53 @@ class ChatDownload:
     """
     Attributes:
         chat_download_url (str): URL where the chat log (a CSV file) can be downloaded.
-        chat_download_url_expiry (datetime.datetime): Time when the download URL will expire.
+        chat_download_url_expiry (datetime.datetime | str): Time when the download URL will expire.
     """
 
     chat_download_url: str
-    chat_download_url_expiry: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    chat_download_url_expiry: datetime.datetime | str
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        chat_download_url = self.chat_download_url
-
-        chat_download_url_expiry = self.chat_download_url_expiry.isoformat()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "chat_download_url": chat_download_url,
-                "chat_download_url_expiry": chat_download_url_expiry,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["chat_download_url"] = self.chat_download_url
+        field_dict["chat_download_url_expiry"] = format_datetime(self.chat_download_url_expiry)
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        chat_download_url = d.pop("chat_download_url")
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "chat_download_url"
+            self.chat_download_url = d["chat_download_url"]
+            _field = "chat_download_url_expiry"
+            self.chat_download_url_expiry = parse_datetime(d["chat_download_url_expiry"])
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("ChatDownload", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        chat_download_url_expiry = datetime.datetime.fromisoformat(d.pop("chat_download_url_expiry"))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        chat_download = cls(
-            chat_download_url=chat_download_url,
-            chat_download_url_expiry=chat_download_url_expiry,
-        )
-
-        chat_download.additional_properties = d
-        return chat_download
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -68,4 +81,4 @@ class ChatDownload:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,19 +2,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.client_event_metadata import ClientEventMetadata
+from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
 
-if TYPE_CHECKING:
-    from ..models.client_event_metadata import ClientEventMetadata
-
-
-T = TypeVar("T", bound="ClientEvent")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "name",
+        "timestamp",
+        "metadata",
+    }
+)
 
 
 @_attrs_define
@@ -22,72 +25,67 @@ class ClientEvent:
     """
     Attributes:
         name (str | Unset): Name of the event.
-        timestamp (datetime.datetime | Unset): Timestamp when the event occurred.
+        timestamp (datetime.datetime | str | Unset): Timestamp when the event occurred.
         metadata (ClientEventMetadata | Unset): Event-specific metadata. Keys vary per event; values are primitive
             scalars (string, number, boolean, or null).
     """
 
     name: str | Unset = UNSET
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     metadata: ClientEventMetadata | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        metadata: dict[str, Any] | Unset = UNSET
+            field_dict["timestamp"] = format_datetime(self.timestamp)
         if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-
+            field_dict["metadata"] = self.metadata.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.client_event_metadata import ClientEventMetadata
-
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.name = d.get("name", UNSET)
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            _v = d.get("metadata", UNSET)
+            if _v is not UNSET:
+                _field = "metadata"
+                _v = ClientEventMetadata.from_dict(_v)
+            self.metadata = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("ClientEvent", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: ClientEventMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ClientEventMetadata.from_dict(_metadata)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        client_event = cls(
-            name=name,
-            timestamp=timestamp,
-            metadata=metadata,
-        )
-
-        client_event.additional_properties = d
-        return client_event
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -99,4 +97,4 @@ class ClientEvent:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,52 +1,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-T = TypeVar("T", bound="ClientEventMetadata")
+from ..types import as_object
+
+_KEYS: frozenset[str] = frozenset({})
 
 
 @_attrs_define
 class ClientEventMetadata:
     """Event-specific metadata. Keys vary per event; values are primitive scalars (string, number, boolean, or null)."""
 
-    additional_properties: dict[str, bool | float | None | str] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, bool | float | None | str] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        client_event_metadata = cls()
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
+    @property
+    def additional_properties(self) -> dict[str, bool | float | None | str]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-            def _parse_additional_property(data: object) -> bool | float | None | str:
-                if data is None:
-                    return data
-                return cast(bool | float | None | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        client_event_metadata.additional_properties = additional_properties
-        return client_event_metadata
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, bool | float | None | str]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> bool | float | None | str:
         return self.additional_properties[key]
@@ -58,4 +58,4 @@ class ClientEventMetadata:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

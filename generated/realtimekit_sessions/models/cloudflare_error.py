@@ -1,19 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.cloudflare_message import CloudflareMessage
+from ..types import UNSET, Unset, as_list, as_object
 
-if TYPE_CHECKING:
-    from ..models.cloudflare_message import CloudflareMessage
-
-
-T = TypeVar("T", bound="CloudflareError")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "errors",
+        "messages",
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -30,78 +34,58 @@ class CloudflareError:
     errors: list[CloudflareMessage]
     messages: list[CloudflareMessage] | Unset = UNSET
     result: None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
-
-        errors = []
-        for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
-            errors.append(errors_item)
-
-        messages: list[dict[str, Any]] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["success"] = self.success
+        field_dict["errors"] = [_item.to_dict() for _item in self.errors]
         if not isinstance(self.messages, Unset):
-            messages = []
-            for messages_item_data in self.messages:
-                messages_item = messages_item_data.to_dict()
-                messages.append(messages_item)
-
-        result = self.result
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "success": success,
-                "errors": errors,
-            }
-        )
-        if messages is not UNSET:
-            field_dict["messages"] = messages
-        if result is not UNSET:
-            field_dict["result"] = result
-
+            field_dict["messages"] = [_item.to_dict() for _item in self.messages]
+        if self.result is not UNSET:
+            field_dict["result"] = self.result
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cloudflare_message import CloudflareMessage
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "success"
+            self.success = d["success"]
+            _field = "errors"
+            self.errors = [CloudflareMessage.from_dict(_item) for _item in as_list(d["errors"])]
+            _v = d.get("messages", UNSET)
+            if _v is not UNSET:
+                _field = "messages"
+                _v = [CloudflareMessage.from_dict(_item) for _item in as_list(_v)]
+            self.messages = _v
+            self.result = d.get("result", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("CloudflareError", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        d = dict(src_dict)
-        success = d.pop("success")
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = CloudflareMessage.from_dict(errors_item_data)
-
-            errors.append(errors_item)
-
-        _messages = d.pop("messages", UNSET)
-        messages: list[CloudflareMessage] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-                messages_item = CloudflareMessage.from_dict(messages_item_data)
-
-                messages.append(messages_item)
-
-        result = d.pop("result", UNSET)
-
-        cloudflare_error = cls(
-            success=success,
-            errors=errors,
-            messages=messages,
-            result=result,
-        )
-
-        cloudflare_error.additional_properties = d
-        return cloudflare_error
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -113,4 +97,4 @@ class CloudflareError:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

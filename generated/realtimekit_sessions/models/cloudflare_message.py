@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="CloudflareMessage")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "code",
+        "message",
+        "documentation_url",
+    }
+)
 
 
 @_attrs_define
@@ -24,49 +30,51 @@ class CloudflareMessage:
     code: int
     message: str
     documentation_url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        message = self.message
-
-        documentation_url = self.documentation_url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-            }
-        )
-        if documentation_url is not UNSET:
-            field_dict["documentation_url"] = documentation_url
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        if self.documentation_url is not UNSET:
+            field_dict["documentation_url"] = self.documentation_url
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        code = d.pop("code")
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "code"
+            self.code = d["code"]
+            _field = "message"
+            self.message = d["message"]
+            self.documentation_url = d.get("documentation_url", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("CloudflareMessage", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        message = d.pop("message")
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        documentation_url = d.pop("documentation_url", UNSET)
-
-        cloudflare_message = cls(
-            code=code,
-            message=message,
-            documentation_url=documentation_url,
-        )
-
-        cloudflare_message.additional_properties = d
-        return cloudflare_message
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -78,4 +86,4 @@ class CloudflareMessage:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

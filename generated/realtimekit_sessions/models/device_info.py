@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="DeviceInfo")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "os",
+        "os_version",
+        "cpus",
+        "is_mobile",
+    }
+)
 
 
 @_attrs_define
@@ -26,55 +33,54 @@ class DeviceInfo:
     os_version: str | Unset = UNSET
     cpus: float | Unset = UNSET
     is_mobile: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        os = self.os
-
-        os_version = self.os_version
-
-        cpus = self.cpus
-
-        is_mobile = self.is_mobile
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if os is not UNSET:
-            field_dict["os"] = os
-        if os_version is not UNSET:
-            field_dict["os_version"] = os_version
-        if cpus is not UNSET:
-            field_dict["cpus"] = cpus
-        if is_mobile is not UNSET:
-            field_dict["is_mobile"] = is_mobile
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.os is not UNSET:
+            field_dict["os"] = self.os
+        if self.os_version is not UNSET:
+            field_dict["os_version"] = self.os_version
+        if self.cpus is not UNSET:
+            field_dict["cpus"] = self.cpus
+        if self.is_mobile is not UNSET:
+            field_dict["is_mobile"] = self.is_mobile
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        os = d.pop("os", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.os = d.get("os", UNSET)
+            self.os_version = d.get("os_version", UNSET)
+            self.cpus = d.get("cpus", UNSET)
+            self.is_mobile = d.get("is_mobile", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("DeviceInfo", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        os_version = d.pop("os_version", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        cpus = d.pop("cpus", UNSET)
-
-        is_mobile = d.pop("is_mobile", UNSET)
-
-        device_info = cls(
-            os=os,
-            os_version=os_version,
-            cpus=cpus,
-            is_mobile=is_mobile,
-        )
-
-        device_info.additional_properties = d
-        return device_info
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -86,4 +92,4 @@ class DeviceInfo:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,19 +2,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.media_device import MediaDevice
+from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
 
-if TYPE_CHECKING:
-    from ..models.media_device import MediaDevice
-
-
-T = TypeVar("T", bound="DeviceListUpdate")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "timestamp",
+        "added",
+        "removed",
+    }
+)
 
 
 @_attrs_define
@@ -22,89 +25,71 @@ class DeviceListUpdate:
     """Devices that appeared or disappeared at one moment.
 
     Attributes:
-        timestamp (datetime.datetime | Unset): Timestamp of the device update.
+        timestamp (datetime.datetime | str | Unset): Timestamp of the device update.
         added (list[MediaDevice] | Unset): Devices that became available.
         removed (list[MediaDevice] | Unset): Devices that became unavailable.
     """
 
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     added: list[MediaDevice] | Unset = UNSET
     removed: list[MediaDevice] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        added: list[dict[str, Any]] | Unset = UNSET
+            field_dict["timestamp"] = format_datetime(self.timestamp)
         if not isinstance(self.added, Unset):
-            added = []
-            for added_item_data in self.added:
-                added_item = added_item_data.to_dict()
-                added.append(added_item)
-
-        removed: list[dict[str, Any]] | Unset = UNSET
+            field_dict["added"] = [_item.to_dict() for _item in self.added]
         if not isinstance(self.removed, Unset):
-            removed = []
-            for removed_item_data in self.removed:
-                removed_item = removed_item_data.to_dict()
-                removed.append(removed_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if added is not UNSET:
-            field_dict["added"] = added
-        if removed is not UNSET:
-            field_dict["removed"] = removed
-
+            field_dict["removed"] = [_item.to_dict() for _item in self.removed]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.media_device import MediaDevice
-
-        d = dict(src_dict)
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            _v = d.get("added", UNSET)
+            if _v is not UNSET:
+                _field = "added"
+                _v = [MediaDevice.from_dict(_item) for _item in as_list(_v)]
+            self.added = _v
+            _v = d.get("removed", UNSET)
+            if _v is not UNSET:
+                _field = "removed"
+                _v = [MediaDevice.from_dict(_item) for _item in as_list(_v)]
+            self.removed = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("DeviceListUpdate", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _added = d.pop("added", UNSET)
-        added: list[MediaDevice] | Unset = UNSET
-        if _added is not UNSET:
-            added = []
-            for added_item_data in _added:
-                added_item = MediaDevice.from_dict(added_item_data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-                added.append(added_item)
-
-        _removed = d.pop("removed", UNSET)
-        removed: list[MediaDevice] | Unset = UNSET
-        if _removed is not UNSET:
-            removed = []
-            for removed_item_data in _removed:
-                removed_item = MediaDevice.from_dict(removed_item_data)
-
-                removed.append(removed_item)
-
-        device_list_update = cls(
-            timestamp=timestamp,
-            added=added,
-            removed=removed,
-        )
-
-        device_list_update.additional_properties = d
-        return device_list_update
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -116,4 +101,4 @@ class DeviceListUpdate:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

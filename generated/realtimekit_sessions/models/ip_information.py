@@ -1,19 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.asn import Asn
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.asn import Asn
-
-
-T = TypeVar("T", bound="IpInformation")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "ipv4",
+        "city",
+        "region",
+        "country",
+        "timezone",
+        "org",
+        "asn",
+    }
+)
 
 
 @_attrs_define
@@ -37,85 +44,67 @@ class IpInformation:
     timezone: str | Unset = UNSET
     org: str | Unset = UNSET
     asn: Asn | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        ipv4 = self.ipv4
-
-        city = self.city
-
-        region = self.region
-
-        country = self.country
-
-        timezone = self.timezone
-
-        org = self.org
-
-        asn: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.ipv4 is not UNSET:
+            field_dict["ipv4"] = self.ipv4
+        if self.city is not UNSET:
+            field_dict["city"] = self.city
+        if self.region is not UNSET:
+            field_dict["region"] = self.region
+        if self.country is not UNSET:
+            field_dict["country"] = self.country
+        if self.timezone is not UNSET:
+            field_dict["timezone"] = self.timezone
+        if self.org is not UNSET:
+            field_dict["org"] = self.org
         if not isinstance(self.asn, Unset):
-            asn = self.asn.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if ipv4 is not UNSET:
-            field_dict["ipv4"] = ipv4
-        if city is not UNSET:
-            field_dict["city"] = city
-        if region is not UNSET:
-            field_dict["region"] = region
-        if country is not UNSET:
-            field_dict["country"] = country
-        if timezone is not UNSET:
-            field_dict["timezone"] = timezone
-        if org is not UNSET:
-            field_dict["org"] = org
-        if asn is not UNSET:
-            field_dict["asn"] = asn
-
+            field_dict["asn"] = self.asn.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.asn import Asn
-
-        d = dict(src_dict)
-        ipv4 = d.pop("ipv4", UNSET)
-
-        city = d.pop("city", UNSET)
-
-        region = d.pop("region", UNSET)
-
-        country = d.pop("country", UNSET)
-
-        timezone = d.pop("timezone", UNSET)
-
-        org = d.pop("org", UNSET)
-
-        _asn = d.pop("asn", UNSET)
-        asn: Asn | Unset
-        if isinstance(_asn, Unset):
-            asn = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.ipv4 = d.get("ipv4", UNSET)
+            self.city = d.get("city", UNSET)
+            self.region = d.get("region", UNSET)
+            self.country = d.get("country", UNSET)
+            self.timezone = d.get("timezone", UNSET)
+            self.org = d.get("org", UNSET)
+            _v = d.get("asn", UNSET)
+            if _v is not UNSET:
+                _field = "asn"
+                _v = Asn.from_dict(_v)
+            self.asn = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("IpInformation", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            asn = Asn.from_dict(_asn)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        ip_information = cls(
-            ipv4=ipv4,
-            city=city,
-            region=region,
-            country=country,
-            timezone=timezone,
-            org=org,
-            asn=asn,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        ip_information.additional_properties = d
-        return ip_information
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -127,4 +116,4 @@ class IpInformation:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

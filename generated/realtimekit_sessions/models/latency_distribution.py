@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="LatencyDistribution")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "avg",
+        "100ms_or_greater_event_fraction",
+        "250ms_or_greater_event_fraction",
+        "500ms_or_greater_event_fraction",
+    }
+)
 
 
 @_attrs_define
@@ -27,55 +34,54 @@ class LatencyDistribution:
     field_100ms_or_greater_event_fraction: float | Unset = UNSET
     field_250ms_or_greater_event_fraction: float | Unset = UNSET
     field_500ms_or_greater_event_fraction: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        avg = self.avg
-
-        field_100ms_or_greater_event_fraction = self.field_100ms_or_greater_event_fraction
-
-        field_250ms_or_greater_event_fraction = self.field_250ms_or_greater_event_fraction
-
-        field_500ms_or_greater_event_fraction = self.field_500ms_or_greater_event_fraction
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if avg is not UNSET:
-            field_dict["avg"] = avg
-        if field_100ms_or_greater_event_fraction is not UNSET:
-            field_dict["100ms_or_greater_event_fraction"] = field_100ms_or_greater_event_fraction
-        if field_250ms_or_greater_event_fraction is not UNSET:
-            field_dict["250ms_or_greater_event_fraction"] = field_250ms_or_greater_event_fraction
-        if field_500ms_or_greater_event_fraction is not UNSET:
-            field_dict["500ms_or_greater_event_fraction"] = field_500ms_or_greater_event_fraction
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.avg is not UNSET:
+            field_dict["avg"] = self.avg
+        if self.field_100ms_or_greater_event_fraction is not UNSET:
+            field_dict["100ms_or_greater_event_fraction"] = self.field_100ms_or_greater_event_fraction
+        if self.field_250ms_or_greater_event_fraction is not UNSET:
+            field_dict["250ms_or_greater_event_fraction"] = self.field_250ms_or_greater_event_fraction
+        if self.field_500ms_or_greater_event_fraction is not UNSET:
+            field_dict["500ms_or_greater_event_fraction"] = self.field_500ms_or_greater_event_fraction
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        avg = d.pop("avg", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.avg = d.get("avg", UNSET)
+            self.field_100ms_or_greater_event_fraction = d.get("100ms_or_greater_event_fraction", UNSET)
+            self.field_250ms_or_greater_event_fraction = d.get("250ms_or_greater_event_fraction", UNSET)
+            self.field_500ms_or_greater_event_fraction = d.get("500ms_or_greater_event_fraction", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("LatencyDistribution", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        field_100ms_or_greater_event_fraction = d.pop("100ms_or_greater_event_fraction", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        field_250ms_or_greater_event_fraction = d.pop("250ms_or_greater_event_fraction", UNSET)
-
-        field_500ms_or_greater_event_fraction = d.pop("500ms_or_greater_event_fraction", UNSET)
-
-        latency_distribution = cls(
-            avg=avg,
-            field_100ms_or_greater_event_fraction=field_100ms_or_greater_event_fraction,
-            field_250ms_or_greater_event_fraction=field_250ms_or_greater_event_fraction,
-            field_500ms_or_greater_event_fraction=field_500ms_or_greater_event_fraction,
-        )
-
-        latency_distribution.additional_properties = d
-        return latency_distribution
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -87,4 +93,4 @@ class LatencyDistribution:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="MediaDevice")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "device_id",
+        "kind",
+        "label",
+    }
+)
 
 
 @_attrs_define
@@ -25,48 +31,51 @@ class MediaDevice:
     device_id: str | Unset = UNSET
     kind: str | Unset = UNSET
     label: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        device_id = self.device_id
-
-        kind = self.kind
-
-        label = self.label
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if device_id is not UNSET:
-            field_dict["device_id"] = device_id
-        if kind is not UNSET:
-            field_dict["kind"] = kind
-        if label is not UNSET:
-            field_dict["label"] = label
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.device_id is not UNSET:
+            field_dict["device_id"] = self.device_id
+        if self.kind is not UNSET:
+            field_dict["kind"] = self.kind
+        if self.label is not UNSET:
+            field_dict["label"] = self.label
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        device_id = d.pop("device_id", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.device_id = d.get("device_id", UNSET)
+            self.kind = d.get("kind", UNSET)
+            self.label = d.get("label", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("MediaDevice", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        kind = d.pop("kind", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        label = d.pop("label", UNSET)
-
-        media_device = cls(
-            device_id=device_id,
-            kind=kind,
-            label=label,
-        )
-
-        media_device.additional_properties = d
-        return media_device
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -78,4 +87,4 @@ class MediaDevice:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="NativeMetadata")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "audio_encoder",
+        "video_encoder",
+    }
+)
 
 
 @_attrs_define
@@ -23,41 +28,48 @@ class NativeMetadata:
 
     audio_encoder: str | Unset = UNSET
     video_encoder: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        audio_encoder = self.audio_encoder
-
-        video_encoder = self.video_encoder
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if audio_encoder is not UNSET:
-            field_dict["audio_encoder"] = audio_encoder
-        if video_encoder is not UNSET:
-            field_dict["video_encoder"] = video_encoder
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.audio_encoder is not UNSET:
+            field_dict["audio_encoder"] = self.audio_encoder
+        if self.video_encoder is not UNSET:
+            field_dict["video_encoder"] = self.video_encoder
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        audio_encoder = d.pop("audio_encoder", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.audio_encoder = d.get("audio_encoder", UNSET)
+            self.video_encoder = d.get("video_encoder", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("NativeMetadata", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        video_encoder = d.pop("video_encoder", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        native_metadata = cls(
-            audio_encoder=audio_encoder,
-            video_encoder=video_encoder,
-        )
-
-        native_metadata.additional_properties = d
-        return native_metadata
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -69,4 +81,4 @@ class NativeMetadata:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="Paging")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "start_offset",
+        "end_offset",
+        "total_count",
+    }
+)
 
 
 @_attrs_define
@@ -25,48 +31,51 @@ class Paging:
     start_offset: float | Unset = UNSET
     end_offset: float | Unset = UNSET
     total_count: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        start_offset = self.start_offset
-
-        end_offset = self.end_offset
-
-        total_count = self.total_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if start_offset is not UNSET:
-            field_dict["start_offset"] = start_offset
-        if end_offset is not UNSET:
-            field_dict["end_offset"] = end_offset
-        if total_count is not UNSET:
-            field_dict["total_count"] = total_count
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.start_offset is not UNSET:
+            field_dict["start_offset"] = self.start_offset
+        if self.end_offset is not UNSET:
+            field_dict["end_offset"] = self.end_offset
+        if self.total_count is not UNSET:
+            field_dict["total_count"] = self.total_count
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        start_offset = d.pop("start_offset", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.start_offset = d.get("start_offset", UNSET)
+            self.end_offset = d.get("end_offset", UNSET)
+            self.total_count = d.get("total_count", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("Paging", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        end_offset = d.pop("end_offset", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        total_count = d.pop("total_count", UNSET)
-
-        paging = cls(
-            start_offset=start_offset,
-            end_offset=end_offset,
-            total_count=total_count,
-        )
-
-        paging.additional_properties = d
-        return paging
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -78,4 +87,4 @@ class Paging:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

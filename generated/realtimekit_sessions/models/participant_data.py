@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.participant import Participant
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.participant import Participant
-
-
-T = TypeVar("T", bound="ParticipantData")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "participant",
+    }
+)
 
 
 @_attrs_define
@@ -24,43 +25,49 @@ class ParticipantData:
     """
 
     participant: Participant | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        participant: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.participant, Unset):
-            participant = self.participant.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if participant is not UNSET:
-            field_dict["participant"] = participant
-
+            field_dict["participant"] = self.participant.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.participant import Participant
-
-        d = dict(src_dict)
-        _participant = d.pop("participant", UNSET)
-        participant: Participant | Unset
-        if isinstance(_participant, Unset):
-            participant = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("participant", UNSET)
+            if _v is not UNSET:
+                _field = "participant"
+                _v = Participant.from_dict(_v)
+            self.participant = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("ParticipantData", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            participant = Participant.from_dict(_participant)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        participant_data = cls(
-            participant=participant,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        participant_data.additional_properties = d
-        return participant_data
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -72,4 +79,4 @@ class ParticipantData:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

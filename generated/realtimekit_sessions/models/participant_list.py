@@ -1,20 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.paging import Paging
+from ..models.participant import Participant
+from ..types import UNSET, Unset, as_list, as_object
 
-if TYPE_CHECKING:
-    from ..models.paging import Paging
-    from ..models.participant import Participant
-
-
-T = TypeVar("T", bound="ParticipantList")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "participants",
+        "paging",
+    }
+)
 
 
 @_attrs_define
@@ -27,63 +29,56 @@ class ParticipantList:
 
     participants: list[Participant] | Unset = UNSET
     paging: Paging | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        participants: list[dict[str, Any]] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.participants, Unset):
-            participants = []
-            for participants_item_data in self.participants:
-                participants_item = participants_item_data.to_dict()
-                participants.append(participants_item)
-
-        paging: dict[str, Any] | Unset = UNSET
+            field_dict["participants"] = [_item.to_dict() for _item in self.participants]
         if not isinstance(self.paging, Unset):
-            paging = self.paging.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if participants is not UNSET:
-            field_dict["participants"] = participants
-        if paging is not UNSET:
-            field_dict["paging"] = paging
-
+            field_dict["paging"] = self.paging.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.paging import Paging
-        from ..models.participant import Participant
-
-        d = dict(src_dict)
-        _participants = d.pop("participants", UNSET)
-        participants: list[Participant] | Unset = UNSET
-        if _participants is not UNSET:
-            participants = []
-            for participants_item_data in _participants:
-                participants_item = Participant.from_dict(participants_item_data)
-
-                participants.append(participants_item)
-
-        _paging = d.pop("paging", UNSET)
-        paging: Paging | Unset
-        if isinstance(_paging, Unset):
-            paging = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("participants", UNSET)
+            if _v is not UNSET:
+                _field = "participants"
+                _v = [Participant.from_dict(_item) for _item in as_list(_v)]
+            self.participants = _v
+            _v = d.get("paging", UNSET)
+            if _v is not UNSET:
+                _field = "paging"
+                _v = Paging.from_dict(_v)
+            self.paging = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("ParticipantList", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            paging = Paging.from_dict(_paging)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        participant_list = cls(
-            participants=participants,
-            paging=paging,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        participant_list.additional_properties = d
-        return participant_list
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -95,4 +90,4 @@ class ParticipantList:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

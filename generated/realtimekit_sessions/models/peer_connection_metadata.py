@@ -2,22 +2,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
 
-T = TypeVar("T", bound="PeerConnectionMetadata")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "timestamp",
+        "effective_network_type",
+        "reflexive_connectivity",
+        "relay_connectivity",
+        "turn_connectivity",
+        "sdp",
+    }
+)
 
 
 @_attrs_define
 class PeerConnectionMetadata:
     """
     Attributes:
-        timestamp (datetime.datetime | Unset):
+        timestamp (datetime.datetime | str | Unset):
         effective_network_type (str | Unset):
         reflexive_connectivity (bool | Unset):
         relay_connectivity (bool | Unset):
@@ -25,84 +34,74 @@ class PeerConnectionMetadata:
         sdp (list[str] | Unset):
     """
 
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     effective_network_type: str | Unset = UNSET
     reflexive_connectivity: bool | Unset = UNSET
     relay_connectivity: bool | Unset = UNSET
     turn_connectivity: bool | Unset = UNSET
     sdp: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        effective_network_type = self.effective_network_type
-
-        reflexive_connectivity = self.reflexive_connectivity
-
-        relay_connectivity = self.relay_connectivity
-
-        turn_connectivity = self.turn_connectivity
-
-        sdp: list[str] | Unset = UNSET
+            field_dict["timestamp"] = format_datetime(self.timestamp)
+        if self.effective_network_type is not UNSET:
+            field_dict["effective_network_type"] = self.effective_network_type
+        if self.reflexive_connectivity is not UNSET:
+            field_dict["reflexive_connectivity"] = self.reflexive_connectivity
+        if self.relay_connectivity is not UNSET:
+            field_dict["relay_connectivity"] = self.relay_connectivity
+        if self.turn_connectivity is not UNSET:
+            field_dict["turn_connectivity"] = self.turn_connectivity
         if not isinstance(self.sdp, Unset):
-            sdp = self.sdp
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if effective_network_type is not UNSET:
-            field_dict["effective_network_type"] = effective_network_type
-        if reflexive_connectivity is not UNSET:
-            field_dict["reflexive_connectivity"] = reflexive_connectivity
-        if relay_connectivity is not UNSET:
-            field_dict["relay_connectivity"] = relay_connectivity
-        if turn_connectivity is not UNSET:
-            field_dict["turn_connectivity"] = turn_connectivity
-        if sdp is not UNSET:
-            field_dict["sdp"] = sdp
-
+            field_dict["sdp"] = self.sdp
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            self.effective_network_type = d.get("effective_network_type", UNSET)
+            self.reflexive_connectivity = d.get("reflexive_connectivity", UNSET)
+            self.relay_connectivity = d.get("relay_connectivity", UNSET)
+            self.turn_connectivity = d.get("turn_connectivity", UNSET)
+            _v = d.get("sdp", UNSET)
+            if _v is not UNSET:
+                _field = "sdp"
+                _v = as_list(_v)
+            self.sdp = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("PeerConnectionMetadata", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        effective_network_type = d.pop("effective_network_type", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        reflexive_connectivity = d.pop("reflexive_connectivity", UNSET)
-
-        relay_connectivity = d.pop("relay_connectivity", UNSET)
-
-        turn_connectivity = d.pop("turn_connectivity", UNSET)
-
-        sdp = cast(list[str], d.pop("sdp", UNSET))
-
-        peer_connection_metadata = cls(
-            timestamp=timestamp,
-            effective_network_type=effective_network_type,
-            reflexive_connectivity=reflexive_connectivity,
-            relay_connectivity=relay_connectivity,
-            turn_connectivity=turn_connectivity,
-            sdp=sdp,
-        )
-
-        peer_connection_metadata.additional_properties = d
-        return peer_connection_metadata
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -114,4 +113,4 @@ class PeerConnectionMetadata:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,27 +1,42 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.browser_metadata import BrowserMetadata
+from ..models.candidate_pairs import CandidatePairs
+from ..models.client_event import ClientEvent
+from ..models.device_info import DeviceInfo
+from ..models.device_list_update import DeviceListUpdate
+from ..models.ip_information import IpInformation
+from ..models.native_metadata import NativeMetadata
+from ..models.peer_connection_metadata import PeerConnectionMetadata
+from ..models.selected_device_update import SelectedDeviceUpdate
+from ..types import UNSET, Unset, as_list, as_object
 
-if TYPE_CHECKING:
-    from ..models.browser_metadata import BrowserMetadata
-    from ..models.candidate_pairs import CandidatePairs
-    from ..models.client_event import ClientEvent
-    from ..models.device_info import DeviceInfo
-    from ..models.device_list_update import DeviceListUpdate
-    from ..models.ip_information import IpInformation
-    from ..models.native_metadata import NativeMetadata
-    from ..models.peer_connection_metadata import PeerConnectionMetadata
-    from ..models.selected_device_update import SelectedDeviceUpdate
-
-
-T = TypeVar("T", bound="PeerMetadata")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "sdk_name",
+        "sdk_type",
+        "sdk_version",
+        "room_view_type",
+        "device_info",
+        "browser_metadata",
+        "ip_information",
+        "native_metadata",
+        "pc_metadata",
+        "candidate_pairs",
+        "events",
+        "audio_devices_updates",
+        "video_devices_updates",
+        "speaker_devices_updates",
+        "selected_device_updates",
+    }
+)
 
 
 @_attrs_define
@@ -61,249 +76,131 @@ class PeerMetadata:
     video_devices_updates: list[DeviceListUpdate] | Unset = UNSET
     speaker_devices_updates: list[DeviceListUpdate] | Unset = UNSET
     selected_device_updates: list[SelectedDeviceUpdate] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        sdk_name = self.sdk_name
-
-        sdk_type = self.sdk_type
-
-        sdk_version = self.sdk_version
-
-        room_view_type = self.room_view_type
-
-        device_info: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.sdk_name is not UNSET:
+            field_dict["sdk_name"] = self.sdk_name
+        if self.sdk_type is not UNSET:
+            field_dict["sdk_type"] = self.sdk_type
+        if self.sdk_version is not UNSET:
+            field_dict["sdk_version"] = self.sdk_version
+        if self.room_view_type is not UNSET:
+            field_dict["room_view_type"] = self.room_view_type
         if not isinstance(self.device_info, Unset):
-            device_info = self.device_info.to_dict()
-
-        browser_metadata: dict[str, Any] | Unset = UNSET
+            field_dict["device_info"] = self.device_info.to_dict()
         if not isinstance(self.browser_metadata, Unset):
-            browser_metadata = self.browser_metadata.to_dict()
-
-        ip_information: dict[str, Any] | Unset = UNSET
+            field_dict["browser_metadata"] = self.browser_metadata.to_dict()
         if not isinstance(self.ip_information, Unset):
-            ip_information = self.ip_information.to_dict()
-
-        native_metadata: dict[str, Any] | Unset = UNSET
+            field_dict["ip_information"] = self.ip_information.to_dict()
         if not isinstance(self.native_metadata, Unset):
-            native_metadata = self.native_metadata.to_dict()
-
-        pc_metadata: list[dict[str, Any]] | Unset = UNSET
+            field_dict["native_metadata"] = self.native_metadata.to_dict()
         if not isinstance(self.pc_metadata, Unset):
-            pc_metadata = []
-            for pc_metadata_item_data in self.pc_metadata:
-                pc_metadata_item = pc_metadata_item_data.to_dict()
-                pc_metadata.append(pc_metadata_item)
-
-        candidate_pairs: dict[str, Any] | Unset = UNSET
+            field_dict["pc_metadata"] = [_item.to_dict() for _item in self.pc_metadata]
         if not isinstance(self.candidate_pairs, Unset):
-            candidate_pairs = self.candidate_pairs.to_dict()
-
-        events: list[dict[str, Any]] | Unset = UNSET
+            field_dict["candidate_pairs"] = self.candidate_pairs.to_dict()
         if not isinstance(self.events, Unset):
-            events = []
-            for events_item_data in self.events:
-                events_item = events_item_data.to_dict()
-                events.append(events_item)
-
-        audio_devices_updates: list[dict[str, Any]] | Unset = UNSET
+            field_dict["events"] = [_item.to_dict() for _item in self.events]
         if not isinstance(self.audio_devices_updates, Unset):
-            audio_devices_updates = []
-            for audio_devices_updates_item_data in self.audio_devices_updates:
-                audio_devices_updates_item = audio_devices_updates_item_data.to_dict()
-                audio_devices_updates.append(audio_devices_updates_item)
-
-        video_devices_updates: list[dict[str, Any]] | Unset = UNSET
+            field_dict["audio_devices_updates"] = [_item.to_dict() for _item in self.audio_devices_updates]
         if not isinstance(self.video_devices_updates, Unset):
-            video_devices_updates = []
-            for video_devices_updates_item_data in self.video_devices_updates:
-                video_devices_updates_item = video_devices_updates_item_data.to_dict()
-                video_devices_updates.append(video_devices_updates_item)
-
-        speaker_devices_updates: list[dict[str, Any]] | Unset = UNSET
+            field_dict["video_devices_updates"] = [_item.to_dict() for _item in self.video_devices_updates]
         if not isinstance(self.speaker_devices_updates, Unset):
-            speaker_devices_updates = []
-            for speaker_devices_updates_item_data in self.speaker_devices_updates:
-                speaker_devices_updates_item = speaker_devices_updates_item_data.to_dict()
-                speaker_devices_updates.append(speaker_devices_updates_item)
-
-        selected_device_updates: list[dict[str, Any]] | Unset = UNSET
+            field_dict["speaker_devices_updates"] = [_item.to_dict() for _item in self.speaker_devices_updates]
         if not isinstance(self.selected_device_updates, Unset):
-            selected_device_updates = []
-            for selected_device_updates_item_data in self.selected_device_updates:
-                selected_device_updates_item = selected_device_updates_item_data.to_dict()
-                selected_device_updates.append(selected_device_updates_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sdk_name is not UNSET:
-            field_dict["sdk_name"] = sdk_name
-        if sdk_type is not UNSET:
-            field_dict["sdk_type"] = sdk_type
-        if sdk_version is not UNSET:
-            field_dict["sdk_version"] = sdk_version
-        if room_view_type is not UNSET:
-            field_dict["room_view_type"] = room_view_type
-        if device_info is not UNSET:
-            field_dict["device_info"] = device_info
-        if browser_metadata is not UNSET:
-            field_dict["browser_metadata"] = browser_metadata
-        if ip_information is not UNSET:
-            field_dict["ip_information"] = ip_information
-        if native_metadata is not UNSET:
-            field_dict["native_metadata"] = native_metadata
-        if pc_metadata is not UNSET:
-            field_dict["pc_metadata"] = pc_metadata
-        if candidate_pairs is not UNSET:
-            field_dict["candidate_pairs"] = candidate_pairs
-        if events is not UNSET:
-            field_dict["events"] = events
-        if audio_devices_updates is not UNSET:
-            field_dict["audio_devices_updates"] = audio_devices_updates
-        if video_devices_updates is not UNSET:
-            field_dict["video_devices_updates"] = video_devices_updates
-        if speaker_devices_updates is not UNSET:
-            field_dict["speaker_devices_updates"] = speaker_devices_updates
-        if selected_device_updates is not UNSET:
-            field_dict["selected_device_updates"] = selected_device_updates
-
+            field_dict["selected_device_updates"] = [_item.to_dict() for _item in self.selected_device_updates]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.browser_metadata import BrowserMetadata
-        from ..models.candidate_pairs import CandidatePairs
-        from ..models.client_event import ClientEvent
-        from ..models.device_info import DeviceInfo
-        from ..models.device_list_update import DeviceListUpdate
-        from ..models.ip_information import IpInformation
-        from ..models.native_metadata import NativeMetadata
-        from ..models.peer_connection_metadata import PeerConnectionMetadata
-        from ..models.selected_device_update import SelectedDeviceUpdate
-
-        d = dict(src_dict)
-        sdk_name = d.pop("sdk_name", UNSET)
-
-        sdk_type = d.pop("sdk_type", UNSET)
-
-        sdk_version = d.pop("sdk_version", UNSET)
-
-        room_view_type = d.pop("room_view_type", UNSET)
-
-        _device_info = d.pop("device_info", UNSET)
-        device_info: DeviceInfo | Unset
-        if isinstance(_device_info, Unset):
-            device_info = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.sdk_name = d.get("sdk_name", UNSET)
+            self.sdk_type = d.get("sdk_type", UNSET)
+            self.sdk_version = d.get("sdk_version", UNSET)
+            self.room_view_type = d.get("room_view_type", UNSET)
+            _v = d.get("device_info", UNSET)
+            if _v is not UNSET:
+                _field = "device_info"
+                _v = DeviceInfo.from_dict(_v)
+            self.device_info = _v
+            _v = d.get("browser_metadata", UNSET)
+            if _v is not UNSET:
+                _field = "browser_metadata"
+                _v = BrowserMetadata.from_dict(_v)
+            self.browser_metadata = _v
+            _v = d.get("ip_information", UNSET)
+            if _v is not UNSET:
+                _field = "ip_information"
+                _v = IpInformation.from_dict(_v)
+            self.ip_information = _v
+            _v = d.get("native_metadata", UNSET)
+            if _v is not UNSET:
+                _field = "native_metadata"
+                _v = NativeMetadata.from_dict(_v)
+            self.native_metadata = _v
+            _v = d.get("pc_metadata", UNSET)
+            if _v is not UNSET:
+                _field = "pc_metadata"
+                _v = [PeerConnectionMetadata.from_dict(_item) for _item in as_list(_v)]
+            self.pc_metadata = _v
+            _v = d.get("candidate_pairs", UNSET)
+            if _v is not UNSET:
+                _field = "candidate_pairs"
+                _v = CandidatePairs.from_dict(_v)
+            self.candidate_pairs = _v
+            _v = d.get("events", UNSET)
+            if _v is not UNSET:
+                _field = "events"
+                _v = [ClientEvent.from_dict(_item) for _item in as_list(_v)]
+            self.events = _v
+            _v = d.get("audio_devices_updates", UNSET)
+            if _v is not UNSET:
+                _field = "audio_devices_updates"
+                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+            self.audio_devices_updates = _v
+            _v = d.get("video_devices_updates", UNSET)
+            if _v is not UNSET:
+                _field = "video_devices_updates"
+                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+            self.video_devices_updates = _v
+            _v = d.get("speaker_devices_updates", UNSET)
+            if _v is not UNSET:
+                _field = "speaker_devices_updates"
+                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+            self.speaker_devices_updates = _v
+            _v = d.get("selected_device_updates", UNSET)
+            if _v is not UNSET:
+                _field = "selected_device_updates"
+                _v = [SelectedDeviceUpdate.from_dict(_item) for _item in as_list(_v)]
+            self.selected_device_updates = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("PeerMetadata", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            device_info = DeviceInfo.from_dict(_device_info)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _browser_metadata = d.pop("browser_metadata", UNSET)
-        browser_metadata: BrowserMetadata | Unset
-        if isinstance(_browser_metadata, Unset):
-            browser_metadata = UNSET
-        else:
-            browser_metadata = BrowserMetadata.from_dict(_browser_metadata)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        _ip_information = d.pop("ip_information", UNSET)
-        ip_information: IpInformation | Unset
-        if isinstance(_ip_information, Unset):
-            ip_information = UNSET
-        else:
-            ip_information = IpInformation.from_dict(_ip_information)
-
-        _native_metadata = d.pop("native_metadata", UNSET)
-        native_metadata: NativeMetadata | Unset
-        if isinstance(_native_metadata, Unset):
-            native_metadata = UNSET
-        else:
-            native_metadata = NativeMetadata.from_dict(_native_metadata)
-
-        _pc_metadata = d.pop("pc_metadata", UNSET)
-        pc_metadata: list[PeerConnectionMetadata] | Unset = UNSET
-        if _pc_metadata is not UNSET:
-            pc_metadata = []
-            for pc_metadata_item_data in _pc_metadata:
-                pc_metadata_item = PeerConnectionMetadata.from_dict(pc_metadata_item_data)
-
-                pc_metadata.append(pc_metadata_item)
-
-        _candidate_pairs = d.pop("candidate_pairs", UNSET)
-        candidate_pairs: CandidatePairs | Unset
-        if isinstance(_candidate_pairs, Unset):
-            candidate_pairs = UNSET
-        else:
-            candidate_pairs = CandidatePairs.from_dict(_candidate_pairs)
-
-        _events = d.pop("events", UNSET)
-        events: list[ClientEvent] | Unset = UNSET
-        if _events is not UNSET:
-            events = []
-            for events_item_data in _events:
-                events_item = ClientEvent.from_dict(events_item_data)
-
-                events.append(events_item)
-
-        _audio_devices_updates = d.pop("audio_devices_updates", UNSET)
-        audio_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-        if _audio_devices_updates is not UNSET:
-            audio_devices_updates = []
-            for audio_devices_updates_item_data in _audio_devices_updates:
-                audio_devices_updates_item = DeviceListUpdate.from_dict(audio_devices_updates_item_data)
-
-                audio_devices_updates.append(audio_devices_updates_item)
-
-        _video_devices_updates = d.pop("video_devices_updates", UNSET)
-        video_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-        if _video_devices_updates is not UNSET:
-            video_devices_updates = []
-            for video_devices_updates_item_data in _video_devices_updates:
-                video_devices_updates_item = DeviceListUpdate.from_dict(video_devices_updates_item_data)
-
-                video_devices_updates.append(video_devices_updates_item)
-
-        _speaker_devices_updates = d.pop("speaker_devices_updates", UNSET)
-        speaker_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-        if _speaker_devices_updates is not UNSET:
-            speaker_devices_updates = []
-            for speaker_devices_updates_item_data in _speaker_devices_updates:
-                speaker_devices_updates_item = DeviceListUpdate.from_dict(speaker_devices_updates_item_data)
-
-                speaker_devices_updates.append(speaker_devices_updates_item)
-
-        _selected_device_updates = d.pop("selected_device_updates", UNSET)
-        selected_device_updates: list[SelectedDeviceUpdate] | Unset = UNSET
-        if _selected_device_updates is not UNSET:
-            selected_device_updates = []
-            for selected_device_updates_item_data in _selected_device_updates:
-                selected_device_updates_item = SelectedDeviceUpdate.from_dict(selected_device_updates_item_data)
-
-                selected_device_updates.append(selected_device_updates_item)
-
-        peer_metadata = cls(
-            sdk_name=sdk_name,
-            sdk_type=sdk_type,
-            sdk_version=sdk_version,
-            room_view_type=room_view_type,
-            device_info=device_info,
-            browser_metadata=browser_metadata,
-            ip_information=ip_information,
-            native_metadata=native_metadata,
-            pc_metadata=pc_metadata,
-            candidate_pairs=candidate_pairs,
-            events=events,
-            audio_devices_updates=audio_devices_updates,
-            video_devices_updates=video_devices_updates,
-            speaker_devices_updates=speaker_devices_updates,
-            selected_device_updates=selected_device_updates,
-        )
-
-        peer_metadata.additional_properties = d
-        return peer_metadata
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -315,4 +212,4 @@ class PeerMetadata:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,20 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.peer_metadata import PeerMetadata
+from ..models.peer_quality import PeerQuality
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.peer_metadata import PeerMetadata
-    from ..models.peer_quality import PeerQuality
-
-
-T = TypeVar("T", bound="PeerReport")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "metadata",
+        "quality",
+    }
+)
 
 
 @_attrs_define
@@ -30,58 +32,56 @@ class PeerReport:
 
     metadata: PeerMetadata | Unset = UNSET
     quality: PeerQuality | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        metadata: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        quality: dict[str, Any] | Unset = UNSET
+            field_dict["metadata"] = self.metadata.to_dict()
         if not isinstance(self.quality, Unset):
-            quality = self.quality.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if quality is not UNSET:
-            field_dict["quality"] = quality
-
+            field_dict["quality"] = self.quality.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.peer_metadata import PeerMetadata
-        from ..models.peer_quality import PeerQuality
-
-        d = dict(src_dict)
-        _metadata = d.pop("metadata", UNSET)
-        metadata: PeerMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("metadata", UNSET)
+            if _v is not UNSET:
+                _field = "metadata"
+                _v = PeerMetadata.from_dict(_v)
+            self.metadata = _v
+            _v = d.get("quality", UNSET)
+            if _v is not UNSET:
+                _field = "quality"
+                _v = PeerQuality.from_dict(_v)
+            self.quality = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("PeerReport", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            metadata = PeerMetadata.from_dict(_metadata)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _quality = d.pop("quality", UNSET)
-        quality: PeerQuality | Unset
-        if isinstance(_quality, Unset):
-            quality = UNSET
-        else:
-            quality = PeerQuality.from_dict(_quality)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        peer_report = cls(
-            metadata=metadata,
-            quality=quality,
-        )
-
-        peer_report.additional_properties = d
-        return peer_report
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -93,4 +93,4 @@ class PeerReport:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,21 +2,34 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.peer_event import PeerEvent
+from ..models.peer_report import PeerReport
+from ..types import UNSET, Unset, as_list, as_object, as_str, format_datetime, parse_datetime
 
-if TYPE_CHECKING:
-    from ..models.peer_event import PeerEvent
-    from ..models.peer_report import PeerReport
-
-
-T = TypeVar("T", bound="PeerReportParticipant")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "session_id",
+        "user_id",
+        "custom_participant_id",
+        "display_name",
+        "role",
+        "created_at",
+        "updated_at",
+        "joined_at",
+        "left_at",
+        "duration",
+        "peer_events",
+        "peer_report",
+    }
+)
 
 
 @_attrs_define
@@ -31,10 +44,10 @@ class PeerReportParticipant:
             custom_participant_id (str | Unset): ID passed by the client to create this participant.
             display_name (str | Unset): Display name of the participant when joining the session.
             role (str | Unset): Name of the preset associated with the participant.
-            created_at (datetime.datetime | Unset): Timestamp when this participant was created.
-            updated_at (datetime.datetime | Unset): Timestamp when this participant's data was last updated.
-            joined_at (datetime.datetime | Unset): Timestamp at which the participant joined the session.
-            left_at (datetime.datetime | Unset): Timestamp at which the participant left the session.
+            created_at (datetime.datetime | str | Unset): Timestamp when this participant was created.
+            updated_at (datetime.datetime | str | Unset): Timestamp when this participant's data was last updated.
+            joined_at (datetime.datetime | str | Unset): Timestamp at which the participant joined the session.
+            left_at (datetime.datetime | str | Unset): Timestamp at which the participant left the session.
             duration (float | Unset): Number of minutes for which the participant was in the session.
             peer_events (list[PeerEvent] | Unset): Connection lifecycle events of the participant's peer.
             peer_report (PeerReport | Unset): Peer call statistics report.
@@ -46,189 +59,120 @@ class PeerReportParticipant:
     custom_participant_id: str | Unset = UNSET
     display_name: str | Unset = UNSET
     role: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    joined_at: datetime.datetime | Unset = UNSET
-    left_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | str | Unset = UNSET
+    updated_at: datetime.datetime | str | Unset = UNSET
+    joined_at: datetime.datetime | str | Unset = UNSET
+    left_at: datetime.datetime | str | Unset = UNSET
     duration: float | Unset = UNSET
     peer_events: list[PeerEvent] | Unset = UNSET
     peer_report: PeerReport | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        id: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.id, Unset):
-            id = str(self.id)
-
-        session_id: str | Unset = UNSET
+            field_dict["id"] = str(self.id)
         if not isinstance(self.session_id, Unset):
-            session_id = str(self.session_id)
-
-        user_id = self.user_id
-
-        custom_participant_id = self.custom_participant_id
-
-        display_name = self.display_name
-
-        role = self.role
-
-        created_at: str | Unset = UNSET
+            field_dict["session_id"] = str(self.session_id)
+        if self.user_id is not UNSET:
+            field_dict["user_id"] = self.user_id
+        if self.custom_participant_id is not UNSET:
+            field_dict["custom_participant_id"] = self.custom_participant_id
+        if self.display_name is not UNSET:
+            field_dict["display_name"] = self.display_name
+        if self.role is not UNSET:
+            field_dict["role"] = self.role
         if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
+            field_dict["created_at"] = format_datetime(self.created_at)
         if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        joined_at: str | Unset = UNSET
+            field_dict["updated_at"] = format_datetime(self.updated_at)
         if not isinstance(self.joined_at, Unset):
-            joined_at = self.joined_at.isoformat()
-
-        left_at: str | Unset = UNSET
+            field_dict["joined_at"] = format_datetime(self.joined_at)
         if not isinstance(self.left_at, Unset):
-            left_at = self.left_at.isoformat()
-
-        duration = self.duration
-
-        peer_events: list[dict[str, Any]] | Unset = UNSET
+            field_dict["left_at"] = format_datetime(self.left_at)
+        if self.duration is not UNSET:
+            field_dict["duration"] = self.duration
         if not isinstance(self.peer_events, Unset):
-            peer_events = []
-            for peer_events_item_data in self.peer_events:
-                peer_events_item = peer_events_item_data.to_dict()
-                peer_events.append(peer_events_item)
-
-        peer_report: dict[str, Any] | Unset = UNSET
+            field_dict["peer_events"] = [_item.to_dict() for _item in self.peer_events]
         if not isinstance(self.peer_report, Unset):
-            peer_report = self.peer_report.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if custom_participant_id is not UNSET:
-            field_dict["custom_participant_id"] = custom_participant_id
-        if display_name is not UNSET:
-            field_dict["display_name"] = display_name
-        if role is not UNSET:
-            field_dict["role"] = role
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-        if joined_at is not UNSET:
-            field_dict["joined_at"] = joined_at
-        if left_at is not UNSET:
-            field_dict["left_at"] = left_at
-        if duration is not UNSET:
-            field_dict["duration"] = duration
-        if peer_events is not UNSET:
-            field_dict["peer_events"] = peer_events
-        if peer_report is not UNSET:
-            field_dict["peer_report"] = peer_report
-
+            field_dict["peer_report"] = self.peer_report.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.peer_event import PeerEvent
-        from ..models.peer_report import PeerReport
-
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("id", UNSET)
+            if _v is not UNSET:
+                _field = "id"
+                _v = UUID(as_str(_v))
+            self.id = _v
+            _v = d.get("session_id", UNSET)
+            if _v is not UNSET:
+                _field = "session_id"
+                _v = UUID(as_str(_v))
+            self.session_id = _v
+            self.user_id = d.get("user_id", UNSET)
+            self.custom_participant_id = d.get("custom_participant_id", UNSET)
+            self.display_name = d.get("display_name", UNSET)
+            self.role = d.get("role", UNSET)
+            _v = d.get("created_at", UNSET)
+            if _v is not UNSET:
+                _field = "created_at"
+                _v = parse_datetime(_v)
+            self.created_at = _v
+            _v = d.get("updated_at", UNSET)
+            if _v is not UNSET:
+                _field = "updated_at"
+                _v = parse_datetime(_v)
+            self.updated_at = _v
+            _v = d.get("joined_at", UNSET)
+            if _v is not UNSET:
+                _field = "joined_at"
+                _v = parse_datetime(_v)
+            self.joined_at = _v
+            _v = d.get("left_at", UNSET)
+            if _v is not UNSET:
+                _field = "left_at"
+                _v = parse_datetime(_v)
+            self.left_at = _v
+            self.duration = d.get("duration", UNSET)
+            _v = d.get("peer_events", UNSET)
+            if _v is not UNSET:
+                _field = "peer_events"
+                _v = [PeerEvent.from_dict(_item) for _item in as_list(_v)]
+            self.peer_events = _v
+            _v = d.get("peer_report", UNSET)
+            if _v is not UNSET:
+                _field = "peer_report"
+                _v = PeerReport.from_dict(_v)
+            self.peer_report = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("PeerReportParticipant", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            id = UUID(_id)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _session_id = d.pop("session_id", UNSET)
-        session_id: UUID | Unset
-        if isinstance(_session_id, Unset):
-            session_id = UNSET
-        else:
-            session_id = UUID(_session_id)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        user_id = d.pop("user_id", UNSET)
-
-        custom_participant_id = d.pop("custom_participant_id", UNSET)
-
-        display_name = d.pop("display_name", UNSET)
-
-        role = d.pop("role", UNSET)
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        _joined_at = d.pop("joined_at", UNSET)
-        joined_at: datetime.datetime | Unset
-        if isinstance(_joined_at, Unset):
-            joined_at = UNSET
-        else:
-            joined_at = datetime.datetime.fromisoformat(_joined_at)
-
-        _left_at = d.pop("left_at", UNSET)
-        left_at: datetime.datetime | Unset
-        if isinstance(_left_at, Unset):
-            left_at = UNSET
-        else:
-            left_at = datetime.datetime.fromisoformat(_left_at)
-
-        duration = d.pop("duration", UNSET)
-
-        _peer_events = d.pop("peer_events", UNSET)
-        peer_events: list[PeerEvent] | Unset = UNSET
-        if _peer_events is not UNSET:
-            peer_events = []
-            for peer_events_item_data in _peer_events:
-                peer_events_item = PeerEvent.from_dict(peer_events_item_data)
-
-                peer_events.append(peer_events_item)
-
-        _peer_report = d.pop("peer_report", UNSET)
-        peer_report: PeerReport | Unset
-        if isinstance(_peer_report, Unset):
-            peer_report = UNSET
-        else:
-            peer_report = PeerReport.from_dict(_peer_report)
-
-        peer_report_participant = cls(
-            id=id,
-            session_id=session_id,
-            user_id=user_id,
-            custom_participant_id=custom_participant_id,
-            display_name=display_name,
-            role=role,
-            created_at=created_at,
-            updated_at=updated_at,
-            joined_at=joined_at,
-            left_at=left_at,
-            duration=duration,
-            peer_events=peer_events,
-            peer_report=peer_report,
-        )
-
-        peer_report_participant.additional_properties = d
-        return peer_report_participant
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -240,4 +184,4 @@ class PeerReportParticipant:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

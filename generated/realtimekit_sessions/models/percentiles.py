@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="Percentiles")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "avg",
+        "p50",
+        "p75",
+        "p90",
+    }
+)
 
 
 @_attrs_define
@@ -27,55 +34,54 @@ class Percentiles:
     p50: float | Unset = UNSET
     p75: float | Unset = UNSET
     p90: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        avg = self.avg
-
-        p50 = self.p50
-
-        p75 = self.p75
-
-        p90 = self.p90
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if avg is not UNSET:
-            field_dict["avg"] = avg
-        if p50 is not UNSET:
-            field_dict["p50"] = p50
-        if p75 is not UNSET:
-            field_dict["p75"] = p75
-        if p90 is not UNSET:
-            field_dict["p90"] = p90
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.avg is not UNSET:
+            field_dict["avg"] = self.avg
+        if self.p50 is not UNSET:
+            field_dict["p50"] = self.p50
+        if self.p75 is not UNSET:
+            field_dict["p75"] = self.p75
+        if self.p90 is not UNSET:
+            field_dict["p90"] = self.p90
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        avg = d.pop("avg", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.avg = d.get("avg", UNSET)
+            self.p50 = d.get("p50", UNSET)
+            self.p75 = d.get("p75", UNSET)
+            self.p90 = d.get("p90", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("Percentiles", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        p50 = d.pop("p50", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        p75 = d.pop("p75", UNSET)
-
-        p90 = d.pop("p90", UNSET)
-
-        percentiles = cls(
-            avg=avg,
-            p50=p50,
-            p75=p75,
-            p90=p90,
-        )
-
-        percentiles.additional_properties = d
-        return percentiles
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -87,4 +93,4 @@ class Percentiles:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

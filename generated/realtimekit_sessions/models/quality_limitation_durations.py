@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="QualityLimitationDurations")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "bandwidth",
+        "cpu",
+        "none",
+        "other",
+    }
+)
 
 
 @_attrs_define
@@ -27,55 +34,54 @@ class QualityLimitationDurations:
     cpu: float | Unset = UNSET
     none: float | Unset = UNSET
     other: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        bandwidth = self.bandwidth
-
-        cpu = self.cpu
-
-        none = self.none
-
-        other = self.other
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if bandwidth is not UNSET:
-            field_dict["bandwidth"] = bandwidth
-        if cpu is not UNSET:
-            field_dict["cpu"] = cpu
-        if none is not UNSET:
-            field_dict["none"] = none
-        if other is not UNSET:
-            field_dict["other"] = other
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.bandwidth is not UNSET:
+            field_dict["bandwidth"] = self.bandwidth
+        if self.cpu is not UNSET:
+            field_dict["cpu"] = self.cpu
+        if self.none is not UNSET:
+            field_dict["none"] = self.none
+        if self.other is not UNSET:
+            field_dict["other"] = self.other
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        bandwidth = d.pop("bandwidth", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.bandwidth = d.get("bandwidth", UNSET)
+            self.cpu = d.get("cpu", UNSET)
+            self.none = d.get("none", UNSET)
+            self.other = d.get("other", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("QualityLimitationDurations", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        cpu = d.pop("cpu", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        none = d.pop("none", UNSET)
-
-        other = d.pop("other", UNSET)
-
-        quality_limitation_durations = cls(
-            bandwidth=bandwidth,
-            cpu=cpu,
-            none=none,
-            other=other,
-        )
-
-        quality_limitation_durations.additional_properties = d
-        return quality_limitation_durations
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -87,4 +93,4 @@ class QualityLimitationDurations:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

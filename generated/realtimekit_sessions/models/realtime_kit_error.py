@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
+from ..errors import field_error
+from ..models.error_detail import ErrorDetail
+from ..types import as_object
 
-
-T = TypeVar("T", bound="RealtimeKitError")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "error",
+    }
+)
 
 
 @_attrs_define
@@ -24,44 +28,48 @@ class RealtimeKitError:
 
     success: bool
     error: ErrorDetail
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
-
-        error = self.error.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "success": success,
-                "error": error,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["success"] = self.success
+        field_dict["error"] = self.error.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_detail import ErrorDetail
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "success"
+            self.success = d["success"]
+            _field = "error"
+            self.error = ErrorDetail.from_dict(d["error"])
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("RealtimeKitError", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        d = dict(src_dict)
-        success = d.pop("success")
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        error = ErrorDetail.from_dict(d.pop("error"))
-
-        realtime_kit_error = cls(
-            success=success,
-            error=error,
-        )
-
-        realtime_kit_error.additional_properties = d
-        return realtime_kit_error
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -73,4 +81,4 @@ class RealtimeKitError:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

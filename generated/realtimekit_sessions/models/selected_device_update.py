@@ -2,82 +2,83 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.media_device import MediaDevice
+from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
 
-if TYPE_CHECKING:
-    from ..models.media_device import MediaDevice
-
-
-T = TypeVar("T", bound="SelectedDeviceUpdate")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "timestamp",
+        "device",
+    }
+)
 
 
 @_attrs_define
 class SelectedDeviceUpdate:
     """
     Attributes:
-        timestamp (datetime.datetime | Unset):
+        timestamp (datetime.datetime | str | Unset):
         device (MediaDevice | Unset): A media device (camera, microphone, or speaker).
     """
 
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | str | Unset = UNSET
     device: MediaDevice | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
-
-        device: dict[str, Any] | Unset = UNSET
+            field_dict["timestamp"] = format_datetime(self.timestamp)
         if not isinstance(self.device, Unset):
-            device = self.device.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if device is not UNSET:
-            field_dict["device"] = device
-
+            field_dict["device"] = self.device.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.media_device import MediaDevice
-
-        d = dict(src_dict)
-        _timestamp = d.pop("timestamp", UNSET)
-        timestamp: datetime.datetime | Unset
-        if isinstance(_timestamp, Unset):
-            timestamp = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("timestamp", UNSET)
+            if _v is not UNSET:
+                _field = "timestamp"
+                _v = parse_datetime(_v)
+            self.timestamp = _v
+            _v = d.get("device", UNSET)
+            if _v is not UNSET:
+                _field = "device"
+                _v = MediaDevice.from_dict(_v)
+            self.device = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("SelectedDeviceUpdate", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            timestamp = datetime.datetime.fromisoformat(_timestamp)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _device = d.pop("device", UNSET)
-        device: MediaDevice | Unset
-        if isinstance(_device, Unset):
-            device = UNSET
-        else:
-            device = MediaDevice.from_dict(_device)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        selected_device_update = cls(
-            timestamp=timestamp,
-            device=device,
-        )
-
-        selected_device_update.additional_properties = d
-        return selected_device_update
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -89,4 +90,4 @@ class SelectedDeviceUpdate:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -2,22 +2,37 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
+from ..errors import field_error
+from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
+from ..models.session_meta import SessionMeta
 from ..models.session_status import SessionStatus, check_session_status
 from ..models.session_type import SessionType, check_session_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
 
-if TYPE_CHECKING:
-    from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
-    from ..models.session_meta import SessionMeta
-
-
-T = TypeVar("T", bound="Session")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "associated_id",
+        "created_at",
+        "updated_at",
+        "started_at",
+        "live_participants",
+        "max_concurrent_participants",
+        "meeting_display_name",
+        "minutes_consumed",
+        "organization_id",
+        "status",
+        "type",
+        "ended_at",
+        "breakout_rooms",
+        "meta",
+    }
+)
 
 
 @_attrs_define
@@ -27,9 +42,9 @@ class Session:
         id (str): ID of the session.
         associated_id (str): ID of the meeting this session is associated with. In the case of V2 meetings, it is always
             a UUID. In V1 meetings, it is a room name of the form abcdef-ghijkl.
-        created_at (datetime.datetime): Timestamp when the session was created.
-        updated_at (datetime.datetime): Timestamp when the session was last updated.
-        started_at (datetime.datetime): Timestamp when the session started.
+        created_at (datetime.datetime | str): Timestamp when the session was created.
+        updated_at (datetime.datetime | str): Timestamp when the session was last updated.
+        started_at (datetime.datetime | str): Timestamp when the session started.
         live_participants (float): Number of participants currently in the session.
         max_concurrent_participants (float): Largest number of participants that were in the session at once.
         meeting_display_name (str): Title of the meeting this session belongs to.
@@ -37,7 +52,7 @@ class Session:
         organization_id (str): App id that hosted this session.
         status (SessionStatus): Current status of the session.
         type_ (SessionType): Type of the session.
-        ended_at (datetime.datetime | Unset): Timestamp when the session ended; absent while it is live.
+        ended_at (datetime.datetime | str | Unset): Timestamp when the session ended; absent while it is live.
         breakout_rooms (list[SessionBreakoutRoomsItem] | Unset): Breakout rooms of the session (only with
             include_breakout_rooms). Cloudflare's document says the items are sessions, while its SDK leaves them untyped
             and its own example holds an empty object, so each item is kept as a free-form object.
@@ -46,9 +61,9 @@ class Session:
 
     id: str
     associated_id: str
-    created_at: datetime.datetime
-    updated_at: datetime.datetime
-    started_at: datetime.datetime
+    created_at: datetime.datetime | str
+    updated_at: datetime.datetime | str
+    started_at: datetime.datetime | str
     live_participants: float
     max_concurrent_participants: float
     meeting_display_name: str
@@ -56,155 +71,102 @@ class Session:
     organization_id: str
     status: SessionStatus
     type_: SessionType
-    ended_at: datetime.datetime | Unset = UNSET
+    ended_at: datetime.datetime | str | Unset = UNSET
     breakout_rooms: list[SessionBreakoutRoomsItem] | Unset = UNSET
     meta: SessionMeta | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        associated_id = self.associated_id
-
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
-
-        started_at = self.started_at.isoformat()
-
-        live_participants = self.live_participants
-
-        max_concurrent_participants = self.max_concurrent_participants
-
-        meeting_display_name = self.meeting_display_name
-
-        minutes_consumed = self.minutes_consumed
-
-        organization_id = self.organization_id
-
-        status: str = self.status
-
-        type_: str = self.type_
-
-        ended_at: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["id"] = self.id
+        field_dict["associated_id"] = self.associated_id
+        field_dict["created_at"] = format_datetime(self.created_at)
+        field_dict["updated_at"] = format_datetime(self.updated_at)
+        field_dict["started_at"] = format_datetime(self.started_at)
+        field_dict["live_participants"] = self.live_participants
+        field_dict["max_concurrent_participants"] = self.max_concurrent_participants
+        field_dict["meeting_display_name"] = self.meeting_display_name
+        field_dict["minutes_consumed"] = self.minutes_consumed
+        field_dict["organization_id"] = self.organization_id
+        field_dict["status"] = self.status
+        field_dict["type"] = self.type_
         if not isinstance(self.ended_at, Unset):
-            ended_at = self.ended_at.isoformat()
-
-        breakout_rooms: list[dict[str, Any]] | Unset = UNSET
+            field_dict["ended_at"] = format_datetime(self.ended_at)
         if not isinstance(self.breakout_rooms, Unset):
-            breakout_rooms = []
-            for breakout_rooms_item_data in self.breakout_rooms:
-                breakout_rooms_item = breakout_rooms_item_data.to_dict()
-                breakout_rooms.append(breakout_rooms_item)
-
-        meta: dict[str, Any] | Unset = UNSET
+            field_dict["breakout_rooms"] = [_item.to_dict() for _item in self.breakout_rooms]
         if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "associated_id": associated_id,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "started_at": started_at,
-                "live_participants": live_participants,
-                "max_concurrent_participants": max_concurrent_participants,
-                "meeting_display_name": meeting_display_name,
-                "minutes_consumed": minutes_consumed,
-                "organization_id": organization_id,
-                "status": status,
-                "type": type_,
-            }
-        )
-        if ended_at is not UNSET:
-            field_dict["ended_at"] = ended_at
-        if breakout_rooms is not UNSET:
-            field_dict["breakout_rooms"] = breakout_rooms
-        if meta is not UNSET:
-            field_dict["meta"] = meta
-
+            field_dict["meta"] = self.meta.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
-        from ..models.session_meta import SessionMeta
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        associated_id = d.pop("associated_id")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
-
-        live_participants = d.pop("live_participants")
-
-        max_concurrent_participants = d.pop("max_concurrent_participants")
-
-        meeting_display_name = d.pop("meeting_display_name")
-
-        minutes_consumed = d.pop("minutes_consumed")
-
-        organization_id = d.pop("organization_id")
-
-        status = check_session_status(d.pop("status"))
-
-        type_ = check_session_type(d.pop("type"))
-
-        _ended_at = d.pop("ended_at", UNSET)
-        ended_at: datetime.datetime | Unset
-        if isinstance(_ended_at, Unset):
-            ended_at = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "id"
+            self.id = d["id"]
+            _field = "associated_id"
+            self.associated_id = d["associated_id"]
+            _field = "created_at"
+            self.created_at = parse_datetime(d["created_at"])
+            _field = "updated_at"
+            self.updated_at = parse_datetime(d["updated_at"])
+            _field = "started_at"
+            self.started_at = parse_datetime(d["started_at"])
+            _field = "live_participants"
+            self.live_participants = d["live_participants"]
+            _field = "max_concurrent_participants"
+            self.max_concurrent_participants = d["max_concurrent_participants"]
+            _field = "meeting_display_name"
+            self.meeting_display_name = d["meeting_display_name"]
+            _field = "minutes_consumed"
+            self.minutes_consumed = d["minutes_consumed"]
+            _field = "organization_id"
+            self.organization_id = d["organization_id"]
+            _field = "status"
+            self.status = check_session_status(d["status"])
+            _field = "type"
+            self.type_ = check_session_type(d["type"])
+            _v = d.get("ended_at", UNSET)
+            if _v is not UNSET:
+                _field = "ended_at"
+                _v = parse_datetime(_v)
+            self.ended_at = _v
+            _v = d.get("breakout_rooms", UNSET)
+            if _v is not UNSET:
+                _field = "breakout_rooms"
+                _v = [SessionBreakoutRoomsItem.from_dict(_item) for _item in as_list(_v)]
+            self.breakout_rooms = _v
+            _v = d.get("meta", UNSET)
+            if _v is not UNSET:
+                _field = "meta"
+                _v = SessionMeta.from_dict(_v)
+            self.meta = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("Session", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            ended_at = datetime.datetime.fromisoformat(_ended_at)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _breakout_rooms = d.pop("breakout_rooms", UNSET)
-        breakout_rooms: list[SessionBreakoutRoomsItem] | Unset = UNSET
-        if _breakout_rooms is not UNSET:
-            breakout_rooms = []
-            for breakout_rooms_item_data in _breakout_rooms:
-                breakout_rooms_item = SessionBreakoutRoomsItem.from_dict(breakout_rooms_item_data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-                breakout_rooms.append(breakout_rooms_item)
-
-        _meta = d.pop("meta", UNSET)
-        meta: SessionMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = SessionMeta.from_dict(_meta)
-
-        session = cls(
-            id=id,
-            associated_id=associated_id,
-            created_at=created_at,
-            updated_at=updated_at,
-            started_at=started_at,
-            live_participants=live_participants,
-            max_concurrent_participants=max_concurrent_participants,
-            meeting_display_name=meeting_display_name,
-            minutes_consumed=minutes_consumed,
-            organization_id=organization_id,
-            status=status,
-            type_=type_,
-            ended_at=ended_at,
-            breakout_rooms=breakout_rooms,
-            meta=meta,
-        )
-
-        session.additional_properties = d
-        return session
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -216,4 +178,4 @@ class Session:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.transcript_download import TranscriptDownload
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.transcript_download import TranscriptDownload
-
-
-T = TypeVar("T", bound="SessionGetSessionTranscriptsResponse")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "success",
+        "data",
+    }
+)
 
 
 @_attrs_define
@@ -26,50 +28,52 @@ class SessionGetSessionTranscriptsResponse:
 
     success: bool | Unset = UNSET
     data: TranscriptDownload | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
-
-        data: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.success is not UNSET:
+            field_dict["success"] = self.success
         if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if success is not UNSET:
-            field_dict["success"] = success
-        if data is not UNSET:
-            field_dict["data"] = data
-
+            field_dict["data"] = self.data.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.transcript_download import TranscriptDownload
-
-        d = dict(src_dict)
-        success = d.pop("success", UNSET)
-
-        _data = d.pop("data", UNSET)
-        data: TranscriptDownload | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.success = d.get("success", UNSET)
+            _v = d.get("data", UNSET)
+            if _v is not UNSET:
+                _field = "data"
+                _v = TranscriptDownload.from_dict(_v)
+            self.data = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("SessionGetSessionTranscriptsResponse", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            data = TranscriptDownload.from_dict(_data)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        session_get_session_transcripts_response = cls(
-            success=success,
-            data=data,
-        )
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        session_get_session_transcripts_response.additional_properties = d
-        return session_get_session_transcripts_response
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -81,4 +85,4 @@ class SessionGetSessionTranscriptsResponse:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

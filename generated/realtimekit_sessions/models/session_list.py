@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.session import Session
+from ..types import UNSET, Unset, as_list, as_object
 
-if TYPE_CHECKING:
-    from ..models.session import Session
-
-
-T = TypeVar("T", bound="SessionList")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "sessions",
+    }
+)
 
 
 @_attrs_define
@@ -24,48 +25,49 @@ class SessionList:
     """
 
     sessions: list[Session] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        sessions: list[dict[str, Any]] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.sessions, Unset):
-            sessions = []
-            for sessions_item_data in self.sessions:
-                sessions_item = sessions_item_data.to_dict()
-                sessions.append(sessions_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sessions is not UNSET:
-            field_dict["sessions"] = sessions
-
+            field_dict["sessions"] = [_item.to_dict() for _item in self.sessions]
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session import Session
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("sessions", UNSET)
+            if _v is not UNSET:
+                _field = "sessions"
+                _v = [Session.from_dict(_item) for _item in as_list(_v)]
+            self.sessions = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("SessionList", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        d = dict(src_dict)
-        _sessions = d.pop("sessions", UNSET)
-        sessions: list[Session] | Unset = UNSET
-        if _sessions is not UNSET:
-            sessions = []
-            for sessions_item_data in _sessions:
-                sessions_item = Session.from_dict(sessions_item_data)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-                sessions.append(sessions_item)
-
-        session_list = cls(
-            sessions=sessions,
-        )
-
-        session_list.additional_properties = d
-        return session_list
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -77,4 +79,4 @@ class SessionList:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,14 +1,24 @@
-from typing import Literal
+from typing import Literal, cast
+
+from ..types import fail
 
 SortOrder = Literal["ASC", "DESC"]
 
-SORT_ORDER_VALUES: set[SortOrder] = {
-    "ASC",
-    "DESC",
-}
+# The documented values. Requests are checked against them; responses are not (see below).
+SORT_ORDER_VALUES: frozenset[SortOrder] = frozenset(
+    {
+        "ASC",
+        "DESC",
+    }
+)
 
 
-def check_sort_order(value: str) -> SortOrder:
-    if value in SORT_ORDER_VALUES:
-        return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {SORT_ORDER_VALUES!r}")
+def check_sort_order(value: object) -> SortOrder:
+    """Read a SortOrder from a response.
+
+    The API adds values over time, so any string is accepted and kept as it came: a value outside
+    SORT_ORDER_VALUES means the API has grown, not that the response is broken.
+    """
+    if type(value) is str:
+        return cast(SortOrder, value)
+    fail("a string (one of ASC, DESC)", value)

@@ -2,13 +2,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-T = TypeVar("T", bound="SummaryDownload")
+from ..errors import field_error
+from ..types import as_object, format_datetime, parse_datetime
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "sessionId",
+        "summaryDownloadUrl",
+        "summaryDownloadUrlExpiry",
+    }
+)
 
 
 @_attrs_define
@@ -17,54 +25,57 @@ class SummaryDownload:
     Attributes:
         session_id (str): ID of the session.
         summary_download_url (str): URL where the summary of the transcript can be downloaded.
-        summary_download_url_expiry (datetime.datetime): Time before which the summary must be downloaded.
+        summary_download_url_expiry (datetime.datetime | str): Time before which the summary must be downloaded.
     """
 
     session_id: str
     summary_download_url: str
-    summary_download_url_expiry: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    summary_download_url_expiry: datetime.datetime | str
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        session_id = self.session_id
-
-        summary_download_url = self.summary_download_url
-
-        summary_download_url_expiry = self.summary_download_url_expiry.isoformat()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "sessionId": session_id,
-                "summaryDownloadUrl": summary_download_url,
-                "summaryDownloadUrlExpiry": summary_download_url_expiry,
-            }
-        )
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        field_dict["sessionId"] = self.session_id
+        field_dict["summaryDownloadUrl"] = self.summary_download_url
+        field_dict["summaryDownloadUrlExpiry"] = format_datetime(self.summary_download_url_expiry)
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        session_id = d.pop("sessionId")
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _field = "sessionId"
+            self.session_id = d["sessionId"]
+            _field = "summaryDownloadUrl"
+            self.summary_download_url = d["summaryDownloadUrl"]
+            _field = "summaryDownloadUrlExpiry"
+            self.summary_download_url_expiry = parse_datetime(d["summaryDownloadUrlExpiry"])
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("SummaryDownload", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        summary_download_url = d.pop("summaryDownloadUrl")
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        summary_download_url_expiry = datetime.datetime.fromisoformat(d.pop("summaryDownloadUrlExpiry"))
-
-        summary_download = cls(
-            session_id=session_id,
-            summary_download_url=summary_download_url,
-            summary_download_url_expiry=summary_download_url_expiry,
-        )
-
-        summary_download.additional_properties = d
-        return summary_download
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -76,4 +87,4 @@ class SummaryDownload:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

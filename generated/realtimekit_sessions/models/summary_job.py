@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object, as_str
 
-T = TypeVar("T", bound="SummaryJob")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "session_id",
+        "status",
+    }
+)
 
 
 @_attrs_define
@@ -23,48 +28,52 @@ class SummaryJob:
 
     session_id: UUID | Unset = UNSET
     status: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        session_id: str | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.session_id, Unset):
-            session_id = str(self.session_id)
-
-        status = self.status
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if status is not UNSET:
-            field_dict["status"] = status
-
+            field_dict["session_id"] = str(self.session_id)
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _session_id = d.pop("session_id", UNSET)
-        session_id: UUID | Unset
-        if isinstance(_session_id, Unset):
-            session_id = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("session_id", UNSET)
+            if _v is not UNSET:
+                _field = "session_id"
+                _v = UUID(as_str(_v))
+            self.session_id = _v
+            self.status = d.get("status", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("SummaryJob", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            session_id = UUID(_session_id)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        status = d.pop("status", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        summary_job = cls(
-            session_id=session_id,
-            status=status,
-        )
-
-        summary_job.additional_properties = d
-        return summary_job
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -76,4 +85,4 @@ class SummaryJob:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object
 
-T = TypeVar("T", bound="VideoConsumerIssues")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "lag_fraction",
+        "no_video_fraction",
+        "poor_resolution_fraction",
+    }
+)
 
 
 @_attrs_define
@@ -25,48 +31,51 @@ class VideoConsumerIssues:
     lag_fraction: float | Unset = UNSET
     no_video_fraction: float | Unset = UNSET
     poor_resolution_fraction: float | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        lag_fraction = self.lag_fraction
-
-        no_video_fraction = self.no_video_fraction
-
-        poor_resolution_fraction = self.poor_resolution_fraction
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if lag_fraction is not UNSET:
-            field_dict["lag_fraction"] = lag_fraction
-        if no_video_fraction is not UNSET:
-            field_dict["no_video_fraction"] = no_video_fraction
-        if poor_resolution_fraction is not UNSET:
-            field_dict["poor_resolution_fraction"] = poor_resolution_fraction
-
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.lag_fraction is not UNSET:
+            field_dict["lag_fraction"] = self.lag_fraction
+        if self.no_video_fraction is not UNSET:
+            field_dict["no_video_fraction"] = self.no_video_fraction
+        if self.poor_resolution_fraction is not UNSET:
+            field_dict["poor_resolution_fraction"] = self.poor_resolution_fraction
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        lag_fraction = d.pop("lag_fraction", UNSET)
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.lag_fraction = d.get("lag_fraction", UNSET)
+            self.no_video_fraction = d.get("no_video_fraction", UNSET)
+            self.poor_resolution_fraction = d.get("poor_resolution_fraction", UNSET)
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("VideoConsumerIssues", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        no_video_fraction = d.pop("no_video_fraction", UNSET)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        poor_resolution_fraction = d.pop("poor_resolution_fraction", UNSET)
-
-        video_consumer_issues = cls(
-            lag_fraction=lag_fraction,
-            no_video_fraction=no_video_fraction,
-            poor_resolution_fraction=poor_resolution_fraction,
-        )
-
-        video_consumer_issues.additional_properties = d
-        return video_consumer_issues
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -78,4 +87,4 @@ class VideoConsumerIssues:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

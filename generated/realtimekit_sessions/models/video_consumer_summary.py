@@ -1,22 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-from typing_extensions import Self
 
-from ..types import UNSET, Unset
+from ..errors import field_error
+from ..models.latency_distribution import LatencyDistribution
+from ..models.packet_loss_distribution import PacketLossDistribution
+from ..models.percentiles import Percentiles
+from ..models.video_consumer_issues import VideoConsumerIssues
+from ..types import UNSET, Unset, as_object
 
-if TYPE_CHECKING:
-    from ..models.latency_distribution import LatencyDistribution
-    from ..models.packet_loss_distribution import PacketLossDistribution
-    from ..models.percentiles import Percentiles
-    from ..models.video_consumer_issues import VideoConsumerIssues
-
-
-T = TypeVar("T", bound="VideoConsumerSummary")
+_KEYS: frozenset[str] = frozenset(
+    {
+        "quality_mos",
+        "frame_per_second",
+        "frame_width",
+        "key_frames_decoded_fraction",
+        "packet_loss",
+        "jitter_buffer_delay",
+        "issues",
+    }
+)
 
 
 @_attrs_define
@@ -41,123 +48,87 @@ class VideoConsumerSummary:
     packet_loss: PacketLossDistribution | Unset = UNSET
     jitter_buffer_delay: LatencyDistribution | Unset = UNSET
     issues: VideoConsumerIssues | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
     def to_dict(self) -> dict[str, Any]:
-        quality_mos: dict[str, Any] | Unset = UNSET
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.quality_mos, Unset):
-            quality_mos = self.quality_mos.to_dict()
-
-        frame_per_second: dict[str, Any] | Unset = UNSET
+            field_dict["quality_mos"] = self.quality_mos.to_dict()
         if not isinstance(self.frame_per_second, Unset):
-            frame_per_second = self.frame_per_second.to_dict()
-
-        frame_width: dict[str, Any] | Unset = UNSET
+            field_dict["frame_per_second"] = self.frame_per_second.to_dict()
         if not isinstance(self.frame_width, Unset):
-            frame_width = self.frame_width.to_dict()
-
-        key_frames_decoded_fraction = self.key_frames_decoded_fraction
-
-        packet_loss: dict[str, Any] | Unset = UNSET
+            field_dict["frame_width"] = self.frame_width.to_dict()
+        if self.key_frames_decoded_fraction is not UNSET:
+            field_dict["key_frames_decoded_fraction"] = self.key_frames_decoded_fraction
         if not isinstance(self.packet_loss, Unset):
-            packet_loss = self.packet_loss.to_dict()
-
-        jitter_buffer_delay: dict[str, Any] | Unset = UNSET
+            field_dict["packet_loss"] = self.packet_loss.to_dict()
         if not isinstance(self.jitter_buffer_delay, Unset):
-            jitter_buffer_delay = self.jitter_buffer_delay.to_dict()
-
-        issues: dict[str, Any] | Unset = UNSET
+            field_dict["jitter_buffer_delay"] = self.jitter_buffer_delay.to_dict()
         if not isinstance(self.issues, Unset):
-            issues = self.issues.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if quality_mos is not UNSET:
-            field_dict["quality_mos"] = quality_mos
-        if frame_per_second is not UNSET:
-            field_dict["frame_per_second"] = frame_per_second
-        if frame_width is not UNSET:
-            field_dict["frame_width"] = frame_width
-        if key_frames_decoded_fraction is not UNSET:
-            field_dict["key_frames_decoded_fraction"] = key_frames_decoded_fraction
-        if packet_loss is not UNSET:
-            field_dict["packet_loss"] = packet_loss
-        if jitter_buffer_delay is not UNSET:
-            field_dict["jitter_buffer_delay"] = jitter_buffer_delay
-        if issues is not UNSET:
-            field_dict["issues"] = issues
-
+            field_dict["issues"] = self.issues.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.latency_distribution import LatencyDistribution
-        from ..models.packet_loss_distribution import PacketLossDistribution
-        from ..models.percentiles import Percentiles
-        from ..models.video_consumer_issues import VideoConsumerIssues
-
-        d = dict(src_dict)
-        _quality_mos = d.pop("quality_mos", UNSET)
-        quality_mos: Percentiles | Unset
-        if isinstance(_quality_mos, Unset):
-            quality_mos = UNSET
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            _v = d.get("quality_mos", UNSET)
+            if _v is not UNSET:
+                _field = "quality_mos"
+                _v = Percentiles.from_dict(_v)
+            self.quality_mos = _v
+            _v = d.get("frame_per_second", UNSET)
+            if _v is not UNSET:
+                _field = "frame_per_second"
+                _v = Percentiles.from_dict(_v)
+            self.frame_per_second = _v
+            _v = d.get("frame_width", UNSET)
+            if _v is not UNSET:
+                _field = "frame_width"
+                _v = Percentiles.from_dict(_v)
+            self.frame_width = _v
+            self.key_frames_decoded_fraction = d.get("key_frames_decoded_fraction", UNSET)
+            _v = d.get("packet_loss", UNSET)
+            if _v is not UNSET:
+                _field = "packet_loss"
+                _v = PacketLossDistribution.from_dict(_v)
+            self.packet_loss = _v
+            _v = d.get("jitter_buffer_delay", UNSET)
+            if _v is not UNSET:
+                _field = "jitter_buffer_delay"
+                _v = LatencyDistribution.from_dict(_v)
+            self.jitter_buffer_delay = _v
+            _v = d.get("issues", UNSET)
+            if _v is not UNSET:
+                _field = "issues"
+                _v = VideoConsumerIssues.from_dict(_v)
+            self.issues = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("VideoConsumerSummary", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
         else:
-            quality_mos = Percentiles.from_dict(_quality_mos)
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
 
-        _frame_per_second = d.pop("frame_per_second", UNSET)
-        frame_per_second: Percentiles | Unset
-        if isinstance(_frame_per_second, Unset):
-            frame_per_second = UNSET
-        else:
-            frame_per_second = Percentiles.from_dict(_frame_per_second)
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
 
-        _frame_width = d.pop("frame_width", UNSET)
-        frame_width: Percentiles | Unset
-        if isinstance(_frame_width, Unset):
-            frame_width = UNSET
-        else:
-            frame_width = Percentiles.from_dict(_frame_width)
-
-        key_frames_decoded_fraction = d.pop("key_frames_decoded_fraction", UNSET)
-
-        _packet_loss = d.pop("packet_loss", UNSET)
-        packet_loss: PacketLossDistribution | Unset
-        if isinstance(_packet_loss, Unset):
-            packet_loss = UNSET
-        else:
-            packet_loss = PacketLossDistribution.from_dict(_packet_loss)
-
-        _jitter_buffer_delay = d.pop("jitter_buffer_delay", UNSET)
-        jitter_buffer_delay: LatencyDistribution | Unset
-        if isinstance(_jitter_buffer_delay, Unset):
-            jitter_buffer_delay = UNSET
-        else:
-            jitter_buffer_delay = LatencyDistribution.from_dict(_jitter_buffer_delay)
-
-        _issues = d.pop("issues", UNSET)
-        issues: VideoConsumerIssues | Unset
-        if isinstance(_issues, Unset):
-            issues = UNSET
-        else:
-            issues = VideoConsumerIssues.from_dict(_issues)
-
-        video_consumer_summary = cls(
-            quality_mos=quality_mos,
-            frame_per_second=frame_per_second,
-            frame_width=frame_width,
-            key_frames_decoded_fraction=key_frames_decoded_fraction,
-            packet_loss=packet_loss,
-            jitter_buffer_delay=jitter_buffer_delay,
-            issues=issues,
-        )
-
-        video_consumer_summary.additional_properties = d
-        return video_consumer_summary
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._extra) if self._extra else []
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -169,4 +140,4 @@ class VideoConsumerSummary:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return self._extra is not None and key in self._extra

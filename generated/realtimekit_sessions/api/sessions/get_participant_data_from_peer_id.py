@@ -1,14 +1,21 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.peer_report_filter import PeerReportFilter
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
+from ...models.peer_report_filter import PEER_REPORT_FILTER_VALUES, PeerReportFilter
 from ...models.session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
 from ...types import UNSET, Response, Unset
 
@@ -21,6 +28,13 @@ def _get_kwargs(
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    peer_id = path_id("peer_id", peer_id)
+    if filters is not UNSET:
+        query_choice("filters", filters, PEER_REPORT_FILTER_VALUES)
+    if include_peer_events is not UNSET:
+        query_flag("include_peer_events", include_peer_events)
 
     params: dict[str, Any] = {}
 
@@ -34,164 +48,24 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-            peer_id=quote(str(peer_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}",
         "params": params,
     }
-
-    return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetParticipantDataFromPeerIDResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+) -> SessionGetParticipantDataFromPeerIDResponse:
+    return read_json(response, SessionGetParticipantDataFromPeerIDResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+) -> Response[SessionGetParticipantDataFromPeerIDResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -206,11 +80,15 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetParticipantDataFromPeerIDResponse]:
     """Fetch details of peer
 
-     The participant behind a peer with its call-quality report: device and network metadata and the
+    The participant behind a peer with its call-quality report: device and network metadata and the
     media statistics sampled through the call.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`
 
     Args:
         account_id (str):
@@ -218,27 +96,32 @@ def sync_detailed(
         peer_id (str):
         filters (PeerReportFilter | Unset):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetParticipantDataFromPeerIDResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]
+    Response[SessionGetParticipantDataFromPeerIDResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        peer_id=peer_id,
-        filters=filters,
-        include_peer_events=include_peer_events,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            peer_id=peer_id,
+            filters=filters,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -250,11 +133,15 @@ def sync(
     client: AuthenticatedClient | Client,
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
-) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetParticipantDataFromPeerIDResponse:
     """Fetch details of peer
 
-     The participant behind a peer with its call-quality report: device and network metadata and the
+    The participant behind a peer with its call-quality report: device and network metadata and the
     media statistics sampled through the call.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`
 
     Args:
         account_id (str):
@@ -262,23 +149,33 @@ def sync(
         peer_id (str):
         filters (PeerReportFilter | Unset):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetParticipantDataFromPeerIDResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse
+    SessionGetParticipantDataFromPeerIDResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        peer_id=peer_id,
-        client=client,
-        filters=filters,
-        include_peer_events=include_peer_events,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            peer_id=peer_id,
+            filters=filters,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -289,11 +186,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetParticipantDataFromPeerIDResponse]:
     """Fetch details of peer
 
-     The participant behind a peer with its call-quality report: device and network metadata and the
+    The participant behind a peer with its call-quality report: device and network metadata and the
     media statistics sampled through the call.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`
 
     Args:
         account_id (str):
@@ -301,25 +202,32 @@ async def asyncio_detailed(
         peer_id (str):
         filters (PeerReportFilter | Unset):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetParticipantDataFromPeerIDResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse]
+    Response[SessionGetParticipantDataFromPeerIDResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        peer_id=peer_id,
-        filters=filters,
-        include_peer_events=include_peer_events,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            peer_id=peer_id,
+            filters=filters,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -331,11 +239,15 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
-) -> CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetParticipantDataFromPeerIDResponse:
     """Fetch details of peer
 
-     The participant behind a peer with its call-quality report: device and network metadata and the
+    The participant behind a peer with its call-quality report: device and network metadata and the
     media statistics sampled through the call.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`
 
     Args:
         account_id (str):
@@ -343,22 +255,30 @@ async def asyncio(
         peer_id (str):
         filters (PeerReportFilter | Unset):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetParticipantDataFromPeerIDResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetParticipantDataFromPeerIDResponse
+    SessionGetParticipantDataFromPeerIDResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
             peer_id=peer_id,
-            client=client,
             filters=filters,
             include_peer_events=include_peer_events,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)

@@ -1,13 +1,20 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
 from ...models.session_get_session_participant_details_response import SessionGetSessionParticipantDetailsResponse
 from ...types import UNSET, Response, Unset
 
@@ -20,6 +27,12 @@ def _get_kwargs(
     *,
     include_peer_events: bool | Unset = False,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    session_id = path_id("session_id", session_id)
+    participant_id = path_id("participant_id", participant_id)
+    if include_peer_events is not UNSET:
+        query_flag("include_peer_events", include_peer_events)
 
     params: dict[str, Any] = {}
 
@@ -27,165 +40,24 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-            session_id=quote(str(session_id), safe=""),
-            participant_id=quote(str(participant_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}",
         "params": params,
     }
-
-    return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetSessionParticipantDetailsResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+) -> SessionGetSessionParticipantDetailsResponse:
+    return read_json(response, SessionGetSessionParticipantDetailsResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse]:
+) -> Response[SessionGetSessionParticipantDetailsResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -200,8 +72,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     include_peer_events: bool | Unset = False,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionParticipantDetailsResponse]:
     """Fetch details of a participant
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`
 
     Args:
         account_id (str):
@@ -209,27 +85,32 @@ def sync_detailed(
         session_id (str):
         participant_id (str):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantDetailsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse]
+    Response[SessionGetSessionParticipantDetailsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        participant_id=participant_id,
-        include_peer_events=include_peer_events,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            participant_id=participant_id,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -241,8 +122,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     include_peer_events: bool | Unset = False,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionParticipantDetailsResponse:
     """Fetch details of a participant
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`
 
     Args:
         account_id (str):
@@ -250,23 +135,33 @@ def sync(
         session_id (str):
         participant_id (str):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantDetailsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse
+    SessionGetSessionParticipantDetailsResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        participant_id=participant_id,
-        client=client,
-        include_peer_events=include_peer_events,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            participant_id=participant_id,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -277,8 +172,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     include_peer_events: bool | Unset = False,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionParticipantDetailsResponse]:
     """Fetch details of a participant
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`
 
     Args:
         account_id (str):
@@ -286,25 +185,32 @@ async def asyncio_detailed(
         session_id (str):
         participant_id (str):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantDetailsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse]
+    Response[SessionGetSessionParticipantDetailsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        participant_id=participant_id,
-        include_peer_events=include_peer_events,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            participant_id=participant_id,
+            include_peer_events=include_peer_events,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -316,8 +222,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     include_peer_events: bool | Unset = False,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionParticipantDetailsResponse:
     """Fetch details of a participant
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`
 
     Args:
         account_id (str):
@@ -325,22 +235,30 @@ async def asyncio(
         session_id (str):
         participant_id (str):
         include_peer_events (bool | Unset):  Default: False.
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantDetailsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionParticipantDetailsResponse
+    SessionGetSessionParticipantDetailsResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
             session_id=session_id,
             participant_id=participant_id,
-            client=client,
             include_peer_events=include_peer_events,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)

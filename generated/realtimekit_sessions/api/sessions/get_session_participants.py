@@ -1,17 +1,24 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.participant_sort_by import ParticipantSortBy
-from ...models.participant_view import ParticipantView
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
+from ...models.participant_sort_by import PARTICIPANT_SORT_BY_VALUES, ParticipantSortBy
+from ...models.participant_view import PARTICIPANT_VIEW_VALUES, ParticipantView
 from ...models.session_get_session_participants_response import SessionGetSessionParticipantsResponse
-from ...models.sort_order import SortOrder
+from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -28,6 +35,23 @@ def _get_kwargs(
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    session_id = path_id("session_id", session_id)
+    if search is not UNSET:
+        query_text("search", search)
+    if page_no is not UNSET:
+        query_count("page_no", page_no)
+    if per_page is not UNSET:
+        query_count("per_page", per_page)
+    if sort_order is not UNSET:
+        query_choice("sort_order", sort_order, SORT_ORDER_VALUES)
+    if sort_by is not UNSET:
+        query_choice("sort_by", sort_by, PARTICIPANT_SORT_BY_VALUES)
+    if include_peer_events is not UNSET:
+        query_flag("include_peer_events", include_peer_events)
+    if view is not UNSET:
+        query_choice("view", view, PARTICIPANT_VIEW_VALUES)
 
     params: dict[str, Any] = {}
 
@@ -59,164 +83,24 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-            session_id=quote(str(session_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants",
         "params": params,
     }
-
-    return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetSessionParticipantsResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+) -> SessionGetSessionParticipantsResponse:
+    return read_json(response, SessionGetSessionParticipantsResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse]:
+) -> Response[SessionGetSessionParticipantsResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -236,8 +120,12 @@ def sync_detailed(
     sort_by: ParticipantSortBy | Unset = UNSET,
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionParticipantsResponse]:
     """Fetch participants list of a session
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`
 
     Args:
         account_id (str):
@@ -250,32 +138,37 @@ def sync_detailed(
         sort_by (ParticipantSortBy | Unset):
         include_peer_events (bool | Unset):  Default: False.
         view (ParticipantView | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse]
+    Response[SessionGetSessionParticipantsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        search=search,
-        page_no=page_no,
-        per_page=per_page,
-        sort_order=sort_order,
-        sort_by=sort_by,
-        include_peer_events=include_peer_events,
-        view=view,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            search=search,
+            page_no=page_no,
+            per_page=per_page,
+            sort_order=sort_order,
+            sort_by=sort_by,
+            include_peer_events=include_peer_events,
+            view=view,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -292,8 +185,12 @@ def sync(
     sort_by: ParticipantSortBy | Unset = UNSET,
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionParticipantsResponse:
     """Fetch participants list of a session
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`
 
     Args:
         account_id (str):
@@ -306,28 +203,38 @@ def sync(
         sort_by (ParticipantSortBy | Unset):
         include_peer_events (bool | Unset):  Default: False.
         view (ParticipantView | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse
+    SessionGetSessionParticipantsResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        client=client,
-        search=search,
-        page_no=page_no,
-        per_page=per_page,
-        sort_order=sort_order,
-        sort_by=sort_by,
-        include_peer_events=include_peer_events,
-        view=view,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            search=search,
+            page_no=page_no,
+            per_page=per_page,
+            sort_order=sort_order,
+            sort_by=sort_by,
+            include_peer_events=include_peer_events,
+            view=view,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -343,8 +250,12 @@ async def asyncio_detailed(
     sort_by: ParticipantSortBy | Unset = UNSET,
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionParticipantsResponse]:
     """Fetch participants list of a session
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`
 
     Args:
         account_id (str):
@@ -357,30 +268,37 @@ async def asyncio_detailed(
         sort_by (ParticipantSortBy | Unset):
         include_peer_events (bool | Unset):  Default: False.
         view (ParticipantView | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse]
+    Response[SessionGetSessionParticipantsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        search=search,
-        page_no=page_no,
-        per_page=per_page,
-        sort_order=sort_order,
-        sort_by=sort_by,
-        include_peer_events=include_peer_events,
-        view=view,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            search=search,
+            page_no=page_no,
+            per_page=per_page,
+            sort_order=sort_order,
+            sort_by=sort_by,
+            include_peer_events=include_peer_events,
+            view=view,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -397,8 +315,12 @@ async def asyncio(
     sort_by: ParticipantSortBy | Unset = UNSET,
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionParticipantsResponse:
     """Fetch participants list of a session
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`
 
     Args:
         account_id (str):
@@ -411,21 +333,25 @@ async def asyncio(
         sort_by (ParticipantSortBy | Unset):
         include_peer_events (bool | Unset):  Default: False.
         view (ParticipantView | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionParticipantsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionParticipantsResponse
+    SessionGetSessionParticipantsResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
             session_id=session_id,
-            client=client,
             search=search,
             page_no=page_no,
             per_page=per_page,
@@ -433,5 +359,9 @@ async def asyncio(
             sort_by=sort_by,
             include_peer_events=include_peer_events,
             view=view,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)

@@ -1,15 +1,22 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
 from ...models.session_get_session_summary_response import SessionGetSessionSummaryResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,164 +24,27 @@ def _get_kwargs(
     app_id: str,
     session_id: str,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    session_id = path_id("session_id", session_id)
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-            session_id=quote(str(session_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary",
     }
-
-    return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetSessionSummaryResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+) -> SessionGetSessionSummaryResponse:
+    return read_json(response, SessionGetSessionSummaryResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse]:
+) -> Response[SessionGetSessionSummaryResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -187,34 +57,43 @@ def sync_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionSummaryResponse]:
     """Fetch summary of transcripts for a session
 
-     Returns a short-lived URL of the summary made from the session's transcript.
+    Returns a short-lived URL of the summary made from the session's transcript.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionSummaryResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse]
+    Response[SessionGetSessionSummaryResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -224,30 +103,44 @@ def sync(
     session_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionSummaryResponse:
     """Fetch summary of transcripts for a session
 
-     Returns a short-lived URL of the summary made from the session's transcript.
+    Returns a short-lived URL of the summary made from the session's transcript.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionSummaryResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse
+    SessionGetSessionSummaryResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        client=client,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -256,32 +149,43 @@ async def asyncio_detailed(
     session_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionSummaryResponse]:
     """Fetch summary of transcripts for a session
 
-     Returns a short-lived URL of the summary made from the session's transcript.
+    Returns a short-lived URL of the summary made from the session's transcript.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionSummaryResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse]
+    Response[SessionGetSessionSummaryResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -291,29 +195,41 @@ async def asyncio(
     session_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionSummaryResponse:
     """Fetch summary of transcripts for a session
 
-     Returns a short-lived URL of the summary made from the session's transcript.
+    Returns a short-lived URL of the summary made from the session's transcript.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionSummaryResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionSummaryResponse
+    SessionGetSessionSummaryResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
             session_id=session_id,
-            client=client,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)

@@ -1,15 +1,22 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
 from ...models.session_get_session_transcripts_response import SessionGetSessionTranscriptsResponse
-from ...models.transcript_format import TranscriptFormat
+from ...models.transcript_format import TRANSCRIPT_FORMAT_VALUES, TranscriptFormat
 from ...types import UNSET, Response, Unset
 
 
@@ -20,6 +27,11 @@ def _get_kwargs(
     *,
     format_: TranscriptFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    session_id = path_id("session_id", session_id)
+    if format_ is not UNSET:
+        query_choice("format", format_, TRANSCRIPT_FORMAT_VALUES)
 
     params: dict[str, Any] = {}
 
@@ -31,164 +43,24 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-            session_id=quote(str(session_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript",
         "params": params,
     }
-
-    return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetSessionTranscriptsResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+) -> SessionGetSessionTranscriptsResponse:
+    return read_json(response, SessionGetSessionTranscriptsResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse]:
+) -> Response[SessionGetSessionTranscriptsResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -202,36 +74,45 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: TranscriptFormat | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionTranscriptsResponse]:
     """Fetch the complete transcript for a session
 
-     Returns a short-lived URL of the session's transcript in the format asked for.
+    Returns a short-lived URL of the session's transcript in the format asked for.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
         format_ (TranscriptFormat | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionTranscriptsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse]
+    Response[SessionGetSessionTranscriptsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        format_=format_,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            format_=format_,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -242,32 +123,46 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     format_: TranscriptFormat | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionTranscriptsResponse:
     """Fetch the complete transcript for a session
 
-     Returns a short-lived URL of the session's transcript in the format asked for.
+    Returns a short-lived URL of the session's transcript in the format asked for.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
         format_ (TranscriptFormat | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionTranscriptsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse
+    SessionGetSessionTranscriptsResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        client=client,
-        format_=format_,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            format_=format_,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -277,34 +172,45 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     format_: TranscriptFormat | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionTranscriptsResponse]:
     """Fetch the complete transcript for a session
 
-     Returns a short-lived URL of the session's transcript in the format asked for.
+    Returns a short-lived URL of the session's transcript in the format asked for.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
         format_ (TranscriptFormat | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionTranscriptsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse]
+    Response[SessionGetSessionTranscriptsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        session_id=session_id,
-        format_=format_,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            session_id=session_id,
+            format_=format_,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -315,31 +221,43 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     format_: TranscriptFormat | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionTranscriptsResponse:
     """Fetch the complete transcript for a session
 
-     Returns a short-lived URL of the session's transcript in the format asked for.
+    Returns a short-lived URL of the session's transcript in the format asked for.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`
 
     Args:
         account_id (str):
         app_id (str):
         session_id (str):
         format_ (TranscriptFormat | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionTranscriptsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionTranscriptsResponse
+    SessionGetSessionTranscriptsResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
             session_id=session_id,
-            client=client,
             format_=format_,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)

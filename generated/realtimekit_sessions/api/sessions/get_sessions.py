@@ -1,18 +1,25 @@
 import datetime
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.cloudflare_error import CloudflareError
-from ...models.realtime_kit_error import RealtimeKitError
+from ...client import (  # noqa: F401
+    AuthenticatedClient,
+    Client,
+    path_id,
+    query_choice,
+    query_count,
+    query_datetime,
+    query_flag,
+    query_text,
+    read_json,
+    send,
+    send_async,
+)
 from ...models.session_get_sessions_response import SessionGetSessionsResponse
-from ...models.session_sort_by import SessionSortBy
-from ...models.session_status import SessionStatus
-from ...models.sort_order import SortOrder
+from ...models.session_sort_by import SESSION_SORT_BY_VALUES, SessionSortBy
+from ...models.session_status import SESSION_STATUS_VALUES, SessionStatus
+from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -31,6 +38,28 @@ def _get_kwargs(
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    account_id = path_id("account_id", account_id)
+    app_id = path_id("app_id", app_id)
+    if page_no is not UNSET:
+        query_count("page_no", page_no)
+    if per_page is not UNSET:
+        query_count("per_page", per_page)
+    if sort_by is not UNSET:
+        query_choice("sort_by", sort_by, SESSION_SORT_BY_VALUES)
+    if sort_order is not UNSET:
+        query_choice("sort_order", sort_order, SORT_ORDER_VALUES)
+    if start_time is not UNSET:
+        query_datetime("start_time", start_time)
+    if end_time is not UNSET:
+        query_datetime("end_time", end_time)
+    if participants is not UNSET:
+        query_text("participants", participants)
+    if status is not UNSET:
+        query_choice("status", status, SESSION_STATUS_VALUES)
+    if search is not UNSET:
+        query_text("search", search)
+    if associated_id is not UNSET:
+        query_text("associated_id", associated_id)
 
     params: dict[str, Any] = {}
 
@@ -74,163 +103,22 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/accounts/{account_id}/realtime/kit/{app_id}/sessions".format(
-            account_id=quote(str(account_id), safe=""),
-            app_id=quote(str(app_id), safe=""),
-        ),
+    return {
+        "method": "GET",
+        "url": f"/accounts/{account_id}/realtime/kit/{app_id}/sessions",
         "params": params,
     }
 
-    return _kwargs
 
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CloudflareError | RealtimeKitError | SessionGetSessionsResponse | None:
-    if response.status_code == 200:
-        response_200 = SessionGetSessionsResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-
-        def _parse_response_429(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_429 = _parse_response_429(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> CloudflareError | RealtimeKitError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = RealtimeKitError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = CloudflareError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SessionGetSessionsResponse:
+    return read_json(response, SessionGetSessionsResponse.from_dict)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionsResponse]:
+) -> Response[SessionGetSessionsResponse]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=response.status_code,
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -252,10 +140,14 @@ def sync_detailed(
     status: SessionStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionsResponse]:
     """Fetch all sessions of an App
 
-     Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+    Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`
 
     Args:
         account_id (str):
@@ -270,34 +162,39 @@ def sync_detailed(
         status (SessionStatus | Unset): Current status of the session.
         search (str | Unset):
         associated_id (str | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionsResponse]
+    Response[SessionGetSessionsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        page_no=page_no,
-        per_page=per_page,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        start_time=start_time,
-        end_time=end_time,
-        participants=participants,
-        status=status,
-        search=search,
-        associated_id=associated_id,
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            page_no=page_no,
+            per_page=per_page,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            start_time=start_time,
+            end_time=end_time,
+            participants=participants,
+            status=status,
+            search=search,
+            associated_id=associated_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
     return _build_response(client=client, response=response)
 
 
@@ -316,10 +213,14 @@ def sync(
     status: SessionStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionsResponse:
     """Fetch all sessions of an App
 
-     Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+    Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`
 
     Args:
         account_id (str):
@@ -334,30 +235,40 @@ def sync(
         status (SessionStatus | Unset): Current status of the session.
         search (str | Unset):
         associated_id (str | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionsResponse
+    SessionGetSessionsResponse
     """
 
-    return sync_detailed(
-        account_id=account_id,
-        app_id=app_id,
-        client=client,
-        page_no=page_no,
-        per_page=per_page,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        start_time=start_time,
-        end_time=end_time,
-        participants=participants,
-        status=status,
-        search=search,
-        associated_id=associated_id,
-    ).parsed
+    response = send(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            page_no=page_no,
+            per_page=per_page,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            start_time=start_time,
+            end_time=end_time,
+            participants=participants,
+            status=status,
+            search=search,
+            associated_id=associated_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
 
 
 async def asyncio_detailed(
@@ -375,10 +286,14 @@ async def asyncio_detailed(
     status: SessionStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
-) -> Response[CloudflareError | RealtimeKitError | SessionGetSessionsResponse]:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[SessionGetSessionsResponse]:
     """Fetch all sessions of an App
 
-     Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+    Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`
 
     Args:
         account_id (str):
@@ -393,32 +308,39 @@ async def asyncio_detailed(
         status (SessionStatus | Unset): Current status of the session.
         search (str | Unset):
         associated_id (str | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionsResponse.
 
     Returns:
-        Response[CloudflareError | RealtimeKitError | SessionGetSessionsResponse]
+    Response[SessionGetSessionsResponse]: status, headers, raw content and the parsed body.
     """
 
-    kwargs = _get_kwargs(
-        account_id=account_id,
-        app_id=app_id,
-        page_no=page_no,
-        per_page=per_page,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        start_time=start_time,
-        end_time=end_time,
-        participants=participants,
-        status=status,
-        search=search,
-        associated_id=associated_id,
+    response = await send_async(
+        client,
+        _get_kwargs(
+            account_id=account_id,
+            app_id=app_id,
+            page_no=page_no,
+            per_page=per_page,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            start_time=start_time,
+            end_time=end_time,
+            participants=participants,
+            status=status,
+            search=search,
+            associated_id=associated_id,
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
     return _build_response(client=client, response=response)
 
 
@@ -437,10 +359,14 @@ async def asyncio(
     status: SessionStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
-) -> CloudflareError | RealtimeKitError | SessionGetSessionsResponse | None:
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> SessionGetSessionsResponse:
     """Fetch all sessions of an App
 
-     Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+    Lists the sessions of an app, newest first unless sorted otherwise, one page at a time.
+
+    `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`
 
     Args:
         account_id (str):
@@ -455,20 +381,24 @@ async def asyncio(
         status (SessionStatus | Unset): Current status of the session.
         search (str | Unset):
         associated_id (str | Unset):
+        timeout: this call's timeout, instead of the client's.
+        max_retries: this call's retry budget, instead of the client's.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.InvalidParameterError: a parameter is refused before anything is sent.
+        errors.APIStatusError: the API answered with a non-2xx status (a subclass per status family).
+        errors.APIConnectionError: no answer (errors.APITimeoutError when it took too long).
+        errors.ResponseValidationError: a 2xx answer whose body is not a readable SessionGetSessionsResponse.
 
     Returns:
-        CloudflareError | RealtimeKitError | SessionGetSessionsResponse
+    SessionGetSessionsResponse
     """
 
-    return (
-        await asyncio_detailed(
+    response = await send_async(
+        client,
+        _get_kwargs(
             account_id=account_id,
             app_id=app_id,
-            client=client,
             page_no=page_no,
             per_page=per_page,
             sort_by=sort_by,
@@ -479,5 +409,9 @@ async def asyncio(
             status=status,
             search=search,
             associated_id=associated_id,
-        )
-    ).parsed
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+        idempotent=True,
+    )
+    return _parse_response(client=client, response=response)
