@@ -39,7 +39,7 @@ def show(value: Any) -> str:
     if value is None or isinstance(value, Unset):
         return "-"
     if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -92,12 +92,10 @@ def participant_details(client: AuthenticatedClient) -> list[str]:
         ACCOUNT_ID, APP_ID, SESSION_ID, PARTICIPANT_ID, client=client, include_peer_events=True
     ).data.participant
     events = participant.peer_events if not isinstance(participant.peer_events, Unset) else []
-    return [
-        (
-            f"{show(participant.display_name)} ({show(participant.custom_participant_id)}), left {show(participant.left_at)},"
-            f" peer events: {', '.join(show(event.event_name) for event in events) or 'none'}"
-        )
-    ]
+    lines = [f"{show(participant.display_name)} ({show(participant.custom_participant_id)}), {len(events)} peer events"]
+    for event in events:
+        lines.append(f"  {show(event.created_at)}  {show(event.event_name):<13} view {show(event.preset_view_type)}")
+    return lines
 
 
 def session_chat(client: AuthenticatedClient) -> list[str]:
@@ -131,7 +129,15 @@ def peer_report(client: AuthenticatedClient) -> list[str]:
     ).data.participant
     metadata = participant.peer_report.metadata
     quality = participant.peer_report.quality
+    video = quality.video_producer[0]
     device, browser, ip = metadata.device_info, metadata.browser_metadata, metadata.ip_information
+    pair = metadata.candidate_pairs.producing_transport[0]
+    device_labels = [
+        show(added.label)
+        for updates in (metadata.audio_devices_updates, metadata.video_devices_updates)
+        for update in updates
+        for added in update.added
+    ]
     return [
         f"{show(participant.display_name)} as {show(participant.role)}, {show(participant.duration)} min",
         (
@@ -140,9 +146,18 @@ def peer_report(client: AuthenticatedClient) -> list[str]:
         ),
         f"  network: {show(ip.city)}, {show(ip.country)} via {show(ip.org)}",
         (
+            f"  sending over: {show(pair.local_candidate_type)}/{show(pair.local_candidate_protocol)}"
+            f" on {show(pair.local_candidate_network_type)}, current RTT {show(pair.current_round_trip_time)} s"
+        ),
+        f"  devices: {', '.join(device_labels)}",
+        (
             f"  audio MOS avg: sent {show(quality.audio_producer_cumulative.quality_mos.avg)},"
             f" received {show(quality.audio_consumer_cumulative.quality_mos.avg)};"
             f" RTT avg {show(quality.audio_producer_cumulative.rtt.avg)} ms"
+        ),
+        (
+            f"  video: {show(video.frame_width)}x{show(video.frame_height)} sent, limited by CPU"
+            f" {show(quality.video_producer_cumulative.issues.cpu_quality_limitation_fraction * 100)}% of the time"
         ),
         (
             f"  video MOS avg: sent {show(quality.video_producer_cumulative.quality_mos.avg)},"
@@ -175,8 +190,9 @@ def main() -> int:
             for operation_id, call in OPERATIONS:
                 try:
                     lines = call(client)
-                except (APIError, AttributeError) as error:
-                    # AttributeError: a section the report needs came back missing (Unset has no fields).
+                except (APIError, AttributeError, IndexError, TypeError) as error:
+                    # Besides API errors: a section the output needs came back missing or empty (Unset has no
+                    # fields, an empty list no first item), which for the demo is a failed call as well.
                     failures += 1
                     print(f"{operation_id}: FAILED: {type(error).__name__}: {error}")
                     continue

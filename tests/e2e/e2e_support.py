@@ -23,7 +23,7 @@ def _as_instant(value: Any) -> datetime.datetime | None:
     if not isinstance(value, str) or len(value) < 19 or value[4] != "-" or value[10] != "T":
         return None
     try:
-        return datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.datetime.fromisoformat(value)
     except ValueError:
         return None
 
