@@ -17,7 +17,7 @@ PACKAGE := realtimekit_sessions
 # The generator's post-hooks (ruff) must find the venv's tools first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: setup generate check-generated lint-spec lint test demo bench clean
+.PHONY: setup generate check-generated lint-spec lint test demo bench bench-smoke clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
@@ -68,6 +68,20 @@ test: $(VENV_STAMP) $(NODE_STAMP)
 
 demo: $(VENV_STAMP)
 	$(PY) scripts/demo.py
+
+# The benchmark's extra (the official SDK it measures against) on top of the dev venv.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+# Ours against the official SDK, each comparison in a fresh process (about 2 minutes); BENCH_ARGS='--json FILE'.
+bench: $(BENCH_STAMP)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
+
+# The same code with tiny bodies and one repeat: proves every row can be measured, figures mean nothing.
+bench-smoke: $(BENCH_STAMP)
+	$(PY) -m scripts.bench --smoke $(BENCH_ARGS)
 
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache
