@@ -1,0 +1,30 @@
+"""Contract tests: every recording under tests/recordings is one parametrised case of each check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# scripts/ holds contract_check (shared with the drift report) and make_recordings; neither is a package.
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from contract_check import load_spec
+from contract_support import RECORDINGS_DIR, recording_files
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Discovery, not a list: a recording dropped into tests/recordings/<operation_id>/ is tested from then on.
+    if "recording_path" in metafunc.fixturenames:
+        paths = recording_files()
+        metafunc.parametrize(
+            "recording_path", paths, ids=[path.relative_to(RECORDINGS_DIR).with_suffix("").as_posix() for path in paths]
+        )
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    return load_spec()

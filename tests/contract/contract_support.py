@@ -1,0 +1,291 @@
+"""Replaying a recording through the generated client, and comparing what comes back."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import inspect
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import unquote
+
+import attrs
+import httpx
+from contract_check import find_operation
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORDINGS_DIR = ROOT / "tests" / "recordings"
+# The real base URL: MockTransport answers before anything leaves the process, and a base path exercises joining.
+BASE_URL = "https://api.cloudflare.com/client/v4"
+BASE_PATH = "/client/v4"
+# Not a credential; tests check it never shows up in an exception.
+TEST_TOKEN = "contract-test-token-0000"
+ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?")
+
+
+def recording_files() -> list[Path]:
+    return sorted(RECORDINGS_DIR.glob("*/*.json"))
+
+
+def load_recording(path: Path) -> dict[str, Any]:
+    recording: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return recording
+
+
+def is_error(recording: Mapping[str, Any]) -> bool:
+    return not 200 <= recording["response"]["status"] < 300
+
+
+def operation_module(operation_id: str) -> ModuleType:
+    return importlib.import_module(f"realtimekit_sessions.api.sessions.{operation_id}")
+
+
+# ---- turning a recorded request back into a call -----------------------------------------------------------------
+
+
+def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        target: Any = spec
+        for token in node["$ref"].removeprefix("#/").split("/"):
+            target = target[token]
+        node = target
+    return node
+
+
+def parameters(spec: Mapping[str, Any], operation_id: str) -> dict[str, Mapping[str, Any]]:
+    """Every parameter of the operation (path-level and operation-level), by name."""
+    op = find_operation(spec, operation_id)
+    declared = [*spec["paths"][op.path].get("parameters", []), *op.node.get("parameters", [])]
+    return {param["name"]: param for param in (_resolve(spec, p) for p in declared)}
+
+
+def parameter_schema(spec: Mapping[str, Any], param: Mapping[str, Any]) -> Mapping[str, Any]:
+    return _resolve(spec, param.get("schema", {}))
+
+
+def path_arguments(spec: Mapping[str, Any], operation_id: str, path: str) -> dict[str, str]:
+    template = find_operation(spec, operation_id).path
+    pattern = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
+    match = re.match(pattern, path)
+    if match is None:
+        raise AssertionError(f"recorded path {path!r} does not fit {operation_id}'s template {template!r}")
+    return {name: unquote(value) for name, value in match.groupdict().items()}
+
+
+def python_name(function: Callable[..., Any], name: str) -> str:
+    """The keyword the generated function uses for a query parameter (`format` becomes `format_`)."""
+    accepted = inspect.signature(function).parameters
+    for candidate in (name, f"{name}_"):
+        if candidate in accepted:
+            return candidate
+    raise AssertionError(f"{function.__module__}.{function.__name__} takes no parameter for query {name!r}")
+
+
+def query_value(schema: Mapping[str, Any], text: str) -> Any:
+    """A recorded query string back as the Python value a caller would pass."""
+    if schema.get("type") == "integer":
+        return int(text)
+    if schema.get("type") == "boolean":
+        if text not in ("true", "false"):
+            raise AssertionError(f"boolean query value {text!r} is neither 'true' nor 'false'")
+        return text == "true"
+    if schema.get("format") == "date-time":
+        return datetime.datetime.fromisoformat(text)
+    return text
+
+
+def call_arguments(
+    spec: Mapping[str, Any], recording: Mapping[str, Any], function: Callable[..., Any]
+) -> dict[str, Any]:
+    operation_id = recording["operation_id"]
+    request = recording["request"]
+    params = parameters(spec, operation_id)
+    arguments: dict[str, Any] = dict(path_arguments(spec, operation_id, request["path"]))
+    for name, text in request["query"].items():
+        if name not in params or params[name]["in"] != "query":
+            raise AssertionError(f"recorded query parameter {name!r} is not one of {operation_id}'s")
+        arguments[python_name(function, name)] = query_value(parameter_schema(spec, params[name]), text)
+    return arguments
+
+
+# ---- replaying -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Replay:
+    """What one call through the client gave: the result or the exception, and the requests it sent."""
+
+    result: Any = None
+    error: BaseException | None = None
+    sent: list[httpx.Request] = field(default_factory=list)
+
+
+def transport_for(recording: Mapping[str, Any], sent: list[httpx.Request]) -> httpx.MockTransport:
+    response = recording["response"]
+    if "body_text" in response:
+        content = response["body_text"].encode("utf-8")
+    else:
+        content = json.dumps(response["body"]).encode("utf-8")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(response["status"], headers=response["headers"], content=content)
+
+    return httpx.MockTransport(answer)
+
+
+def make_client(transport: httpx.MockTransport) -> Any:
+    from realtimekit_sessions import AuthenticatedClient
+
+    return AuthenticatedClient(token=TEST_TOKEN, base_url=BASE_URL, httpx_args={"transport": transport}, max_retries=0)
+
+
+def replay(spec: Mapping[str, Any], recording: Mapping[str, Any], *, variant: str = "sync") -> Replay:
+    """Call the operation the way a user would, with the recorded arguments, against the recorded answer."""
+    outcome = Replay()
+    client = make_client(transport_for(recording, outcome.sent))
+    function = getattr(operation_module(recording["operation_id"]), variant)
+    arguments = call_arguments(spec, recording, function)
+    try:
+        outcome.result = function(**arguments, client=client)
+    except Exception as exc:  # noqa: BLE001 - the caller asserts on exactly which exception
+        outcome.error = exc
+    return outcome
+
+
+async def replay_async(spec: Mapping[str, Any], recording: Mapping[str, Any]) -> Replay:
+    outcome = Replay()
+    client = make_client(transport_for(recording, outcome.sent))
+    function = operation_module(recording["operation_id"]).asyncio
+    arguments = call_arguments(spec, recording, function)
+    try:
+        outcome.result = await function(**arguments, client=client)
+    except Exception as exc:  # noqa: BLE001 - the caller asserts on exactly which exception
+        outcome.error = exc
+    return outcome
+
+
+# ---- checking what came back -----------------------------------------------------------------------------------
+
+
+# Where a model keeps the keys the spec doesn't know (an attrs field, exposed as `additional_properties`).
+EXTRA_FIELDS = ("_extra", "additional_properties")
+
+
+def _declared_fields(model: object) -> list[attrs.Attribute[Any]]:
+    return [f for f in attrs.fields(type(model)) if f.name not in EXTRA_FIELDS]
+
+
+def _extra_keys(model: object) -> list[str]:
+    # additional_keys doesn't create the dict the way reading additional_properties may.
+    keys = getattr(model, "additional_keys", None)
+    return list(keys) if keys is not None else list(getattr(model, "additional_properties", {}))
+
+
+def untyped_spots(value: object, path: str = "$") -> Iterator[str]:
+    """Where a parsed result is not what a typed client should give back.
+
+    A raw dict where a model belongs, a timestamp left as text or without a timezone, or a declared field
+    that landed among the extra keys. Recordings name the fields the spec doesn't know `x_...`, so in a model
+    with declared fields any other extra key means a field was not read into its attribute. Models with no
+    declared fields (Session.meta, breakout room items, event metadata) are free-form: anything goes inside.
+    """
+    if attrs.has(type(value)):
+        declared = _declared_fields(value)
+        for attribute in declared:
+            item = getattr(value, attribute.name)
+            where = f"{path}.{attribute.name}"
+            if isinstance(item, str) and "datetime" in str(attribute.type) and _instant(item) is not None:
+                yield f"{where} (timestamp left as text)"
+            yield from untyped_spots(item, where)
+        if declared:
+            for key in _extra_keys(value):
+                if not key.startswith("x_"):
+                    yield f"{path}[{key!r}] (declared field left in additional_properties)"
+    elif isinstance(value, dict):
+        yield f"{path} (raw dict)"
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from untyped_spots(item, f"{path}[{index}]")
+    elif isinstance(value, datetime.datetime) and value.tzinfo is None:
+        yield f"{path} (naive datetime)"
+
+
+def _instant(text: str) -> datetime.datetime | None:
+    if not ISO_TIMESTAMP.fullmatch(text):
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def differences(expected: Any, actual: Any, path: str = "$") -> list[str]:
+    """How `actual` differs from `expected` as JSON: numbers compared as numbers, timestamps as instants."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        same = type(expected) is type(actual) and expected == actual
+        return [] if same else [f"{path}: expected {expected!r}, got {actual!r}"]
+    if isinstance(expected, int | float) and isinstance(actual, int | float):
+        return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]
+    if isinstance(expected, str) and isinstance(actual, str):
+        if expected == actual:
+            return []
+        expected_instant, actual_instant = _instant(expected), _instant(actual)
+        if expected_instant is not None and actual_instant is not None and expected_instant == actual_instant:
+            return []
+        return [f"{path}: expected {expected!r}, got {actual!r}"]
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        found = [f"{path}.{key}: missing" for key in expected if key not in actual]
+        found += [f"{path}.{key}: unexpected (value {actual[key]!r})" for key in actual if key not in expected]
+        for key in expected.keys() & actual.keys():
+            found += differences(expected[key], actual[key], f"{path}.{key}")
+        return found
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{path}: expected {len(expected)} items, got {len(actual)}"]
+        return [
+            diff
+            for i, pair in enumerate(zip(expected, actual, strict=True))
+            for diff in differences(*pair, f"{path}[{i}]")
+        ]
+    if expected is None and actual is None:
+        return []
+    return [f"{path}: expected {expected!r}, got {actual!r}"]
+
+
+def query_differences(spec: Mapping[str, Any], recording: Mapping[str, Any], sent: httpx.Request) -> list[str]:
+    """The sent query against the recorded one, as dicts of strings.
+
+    Two leniencies, both about meaning rather than spelling: a date-time value is compared as an instant
+    (the client writes `+00:00` where a live capture may hold `Z`), and a parameter the recording leaves out
+    may be sent if it carries the spec's declared default (the generated client sends `include_peer_events=false`
+    unasked, which the API reads the same as leaving it out).
+    """
+    recorded: dict[str, str] = recording["request"]["query"]
+    sent_query = dict(sent.url.params)
+    if len(sent_query) != len(sent.url.params.multi_items()):
+        return [f"a query parameter was sent twice: {sent.url.params.multi_items()}"]
+    params = parameters(spec, recording["operation_id"])
+    found: list[str] = []
+    for name, text in recorded.items():
+        if name not in sent_query:
+            found.append(f"query {name}: recorded {text!r}, not sent")
+        elif sent_query[name] != text:
+            schema = parameter_schema(spec, params[name])
+            same_instant = schema.get("format") == "date-time" and _instant(text) == _instant(sent_query[name])
+            if not same_instant:
+                found.append(f"query {name}: recorded {text!r}, sent {sent_query[name]!r}")
+    for name, text in sent_query.items():
+        if name in recorded:
+            continue
+        schema = parameter_schema(spec, params[name]) if name in params else {}
+        if "default" in schema and text == json.dumps(schema["default"]).strip('"'):
+            continue
+        found.append(f"query {name}: sent {text!r}, not in the recording")
+    return found
