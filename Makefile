@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENV_STAMP := $(VENV)/.installed
+# The dev venv plus the bench extra (the official SDK), which tests/test_bench_smoke.py imports.
+BENCH_STAMP := $(VENV)/.bench-installed
 NODE_DIR := scripts/node
 NODE_STAMP := $(NODE_DIR)/node_modules/.installed
 
@@ -63,14 +65,14 @@ lint: $(VENV_STAMP)
 	$(BIN)/ruff check generated/$(PACKAGE)
 	$(BIN)/mypy --strict generated/$(PACKAGE)
 
-test: $(VENV_STAMP) $(NODE_STAMP)
+# Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
+test: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 demo: $(VENV_STAMP)
 	$(PY) scripts/demo.py
 
 # The benchmark's extra (the official SDK it measures against) on top of the dev venv.
-BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	touch $@
