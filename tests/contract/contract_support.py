@@ -187,31 +187,38 @@ def _extra_keys(model: object) -> list[str]:
     return list(keys) if keys is not None else list(getattr(model, "additional_properties", {}))
 
 
-def untyped_spots(value: object, path: str = "$") -> Iterator[str]:
+def declared_properties(spec: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """JSON property names of each component schema, by schema name (= the generated model's class name)."""
+    return {
+        name: frozenset(schema.get("properties", {}))
+        for name, schema in spec["components"]["schemas"].items()
+        if isinstance(schema, dict)
+    }
+
+
+def untyped_spots(value: object, declared: Mapping[str, frozenset[str]], path: str = "$") -> Iterator[str]:
     """Where a parsed result is not what a typed client should give back.
 
-    A raw dict where a model belongs, a timestamp left as text or without a timezone, or a declared field
-    that landed among the extra keys. Recordings name the fields the spec doesn't know `x_...`, so in a model
-    with declared fields any other extra key means a field was not read into its attribute. Models with no
-    declared fields (Session.meta, breakout room items, event metadata) are free-form: anything goes inside.
+    A raw dict where a model belongs, a timestamp left as text or without a timezone, or a property the spec
+    declares for the model that landed among its extra keys (so it was never read into its attribute). Models
+    with no declared fields (Session.meta, breakout room items, event metadata) are free-form: anything goes
+    inside them, as inside any model's extra keys.
     """
     if attrs.has(type(value)):
-        declared = _declared_fields(value)
-        for attribute in declared:
+        for attribute in _declared_fields(value):
             item = getattr(value, attribute.name)
             where = f"{path}.{attribute.name}"
             if isinstance(item, str) and "datetime" in str(attribute.type) and _instant(item) is not None:
                 yield f"{where} (timestamp left as text)"
-            yield from untyped_spots(item, where)
-        if declared:
-            for key in _extra_keys(value):
-                if not key.startswith("x_"):
-                    yield f"{path}[{key!r}] (declared field left in additional_properties)"
+            yield from untyped_spots(item, declared, where)
+        for key in _extra_keys(value):
+            if key in declared.get(type(value).__name__, ()):
+                yield f"{path}[{key!r}] (declared field left in additional_properties)"
     elif isinstance(value, dict):
         yield f"{path} (raw dict)"
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from untyped_spots(item, f"{path}[{index}]")
+            yield from untyped_spots(item, declared, f"{path}[{index}]")
     elif isinstance(value, datetime.datetime) and value.tzinfo is None:
         yield f"{path} (naive datetime)"
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,10 @@ import pytest
 from contract_check import find_operation, response_for
 from contract_support import (
     BASE_PATH,
+    BASE_URL,
     RECORDINGS_DIR,
     TEST_TOKEN,
+    declared_properties,
     differences,
     is_error,
     load_recording,
@@ -67,7 +70,7 @@ def check_typed_result(
         assert error is None, f"the call raised {error!r}"
         model = success_model(spec, recording["operation_id"])
         assert type(result) is model, f"expected {model.__name__}, got {type(result).__name__}"
-        spots = list(untyped_spots(result))
+        spots = list(untyped_spots(result, declared_properties(spec)))
         assert not spots, f"not typed at: {spots[:10]}"
         return
 
@@ -82,7 +85,7 @@ def check_typed_result(
         assert error.body is None, "an HTML edge page has no error model"
     else:
         assert type(error.body) is model, f"expected body {model.__name__}, got {error.body!r}"
-        spots = list(untyped_spots(error.body))
+        spots = list(untyped_spots(error.body, declared_properties(spec)))
         assert not spots, f"not typed at: {spots[:10]}"
     assert TEST_TOKEN not in f"{error} {error!r}", "the token leaked into the exception"
 
@@ -109,7 +112,7 @@ def test_detailed_call_keeps_status_headers_and_parsed_model(recording_path: Pat
     assert detailed.status_code == 200
     assert detailed.headers["cf-ray"] == recording["response"]["headers"]["cf-ray"]
     assert type(detailed.parsed) is success_model(spec, recording["operation_id"])
-    assert not differences(recording["response"]["body"], httpx.Response(200, content=detailed.content).json())
+    assert not differences(recording["response"]["body"], json.loads(detailed.content))
 
 
 # ---- (3) to_dict round trip ------------------------------------------------------------------------------------
@@ -191,13 +194,38 @@ def test_differences_treats_numbers_and_instants_by_value_but_not_bools() -> Non
     assert differences({}, {"b": 0}) == ["$.b: unexpected (value 0)"]
 
 
-def test_untyped_spots_finds_raw_dicts_naive_times_and_unread_fields() -> None:
+def test_untyped_spots_finds_raw_dicts_naive_times_and_unread_fields(spec: dict[str, Any]) -> None:
+    declared = declared_properties(spec)
     participant = models.Participant.from_dict({"id": "p", "x_new": {"kept": True}})
-    assert list(untyped_spots(participant)) == []
+    assert list(untyped_spots(participant, declared)) == []
     participant.additional_properties["display_name"] = "unread"
     participant.peer_events = [{"id": "raw"}]  # type: ignore[list-item]
     participant.joined_at = datetime.datetime(2025, 3, 14, 9, 0)
-    spots = list(untyped_spots(participant))
+    spots = list(untyped_spots(participant, declared))
     assert any(re.search(r"peer_events\[0\] \(raw dict\)", s) for s in spots), spots
     assert any("joined_at (naive datetime)" in s for s in spots), spots
     assert any("'display_name'" in s for s in spots), spots
+
+
+def test_query_differences_catches_a_changed_missing_or_extra_parameter(spec: dict[str, Any]) -> None:
+    recording = load_recording(RECORDINGS_DIR / "get_sessions" / "full.json")
+    url = BASE_URL + recording["request"]["path"]
+    as_recorded = httpx.Request("GET", url, params=recording["request"]["query"])
+    assert query_differences(spec, recording, as_recorded) == []
+
+    query = {**recording["request"]["query"], "page_no": "1.0", "status": "LIVE"}
+    del query["sort_by"]
+    query["start_time"] = "2025-03-01T09:00:00Z"  # the same instant, written the other way: not a difference
+    found = query_differences(spec, recording, httpx.Request("GET", url, params=query))
+    assert found == [
+        "query page_no: recorded '1', sent '1.0'",
+        "query sort_by: recorded 'createdAt', not sent",
+        "query status: sent 'LIVE', not in the recording",
+    ]
+
+    details = load_recording(RECORDINGS_DIR / "get_session_details" / "sparse.json")
+    url = BASE_URL + details["request"]["path"]
+    default_sent = httpx.Request("GET", url, params={"include_breakout_rooms": "false"})
+    assert query_differences(spec, details, default_sent) == [], "the spec's default may be sent unasked"
+    non_default = httpx.Request("GET", url, params={"include_breakout_rooms": "true"})
+    assert query_differences(spec, details, non_default) != []

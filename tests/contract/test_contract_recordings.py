@@ -85,6 +85,21 @@ def test_builder_reproduces_the_committed_recordings() -> None:
     assert make_recordings.build() == built, "two builds in one process differ: something isn't seeded"
 
 
+def test_builder_script_replaces_its_own_files_and_leaves_live_ones(tmp_path: Path) -> None:
+    live = tmp_path / "get_sessions" / "live_capture.json"
+    stale = tmp_path / "get_sessions" / "dropped_case.json"
+    live.parent.mkdir(parents=True)
+    live.write_text('{"provenance": {"source": "live"}}', encoding="utf-8")
+    stale.write_text('{"provenance": {"source": "synthesized"}}', encoding="utf-8")
+
+    written, removed = make_recordings.write(tmp_path)
+
+    assert (written, removed) == (len(make_recordings.build()), 1)
+    assert live.exists() and not stale.exists()
+    committed = RECORDINGS_DIR / "get_sessions" / "full.json"
+    assert (tmp_path / "get_sessions" / "full.json").read_bytes() == committed.read_bytes()
+
+
 # ---- coverage: every property, enum value and nullable type of each operation's responses appears somewhere ----
 
 
