@@ -16,7 +16,7 @@ import random
 import ssl
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from json import loads as _json_loads
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
@@ -34,14 +34,15 @@ from .errors import (
     ResponseValidationError,
     status_error,
 )
-from .types import UNSET, Unset
+from .types import UNSET, Download, Unset
 
 if TYPE_CHECKING:
     from tenacity import RetryCallState
 
 T = TypeVar("T")
+P = TypeVar("P")
 
-__version__ = "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f4ec764fe10>"
+__version__ = "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f854ed40350>"
 
 DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 # httpx's own default is 5 s for everything; a large peer report can take longer than that to arrive.
@@ -231,7 +232,30 @@ def send(
     idempotent: bool = True,
 ) -> httpx.Response:
     """Send one operation's request; return its 2xx response or raise an `errors.APIError`."""
-    http = client.get_httpx_client()
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    return _send(client.get_httpx_client(), request, timeout, retries, idempotent)
+
+
+async def send_async(
+    client: Client,
+    request: dict[str, Any],
+    *,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    idempotent: bool = True,
+) -> httpx.Response:
+    """The async twin of `send`."""
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    return await _send_async(client.get_async_httpx_client(), request, timeout, retries, idempotent)
+
+
+def _send(
+    http: httpx.Client,
+    request: dict[str, Any],
+    timeout: httpx.Timeout | float | None | Unset,
+    retries: int,
+    idempotent: bool,
+) -> httpx.Response:
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
 
@@ -247,7 +271,6 @@ def send(
     try:
         return attempt()
     except APIError as first_error:
-        retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
         if retries <= 0 or not should_retry(first_error, idempotent):
             raise
         first_delay = retry_delay(first_error, 1)
@@ -264,16 +287,13 @@ def send(
     return retrying(attempt)
 
 
-async def send_async(
-    client: Client,
+async def _send_async(
+    http: httpx.AsyncClient,
     request: dict[str, Any],
-    *,
-    timeout: httpx.Timeout | float | None | Unset = UNSET,
-    max_retries: int | Unset = UNSET,
-    idempotent: bool = True,
+    timeout: httpx.Timeout | float | None | Unset,
+    retries: int,
+    idempotent: bool,
 ) -> httpx.Response:
-    """The async twin of `send`."""
-    http = client.get_async_httpx_client()
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
 
@@ -289,7 +309,6 @@ async def send_async(
     try:
         return await attempt()
     except APIError as first_error:
-        retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
         if retries <= 0 or not should_retry(first_error, idempotent):
             raise
         first_delay = retry_delay(first_error, 1)
@@ -465,3 +484,146 @@ def read_json(response: httpx.Response, from_dict: Callable[[dict[str, Any]], T]
         raise ResponseValidationError(
             f"{response.status_code} from {request}: unexpected body shape at {exc}", response=response, path=exc.path
         ) from exc
+
+
+# ---- Pages ----------------------------------------------------------------------------------------------
+
+
+def _check_paging(per_page: int, limit: int | None) -> None:
+    query_count("per_page", per_page)
+    if per_page == 0:
+        _refuse("per_page", "must be at least 1 to walk the pages")
+    if limit is not None:
+        query_count("limit", limit)
+
+
+def _is_last_page(page_no: int, per_page: int, batch: int, total: float | None) -> bool:
+    # Pages are numbered from 1: page p ends at item p * per_page of the whole list.
+    return batch < per_page or (total is not None and page_no * per_page >= total)
+
+
+def iterate_pages(
+    fetch: Callable[[int], P],
+    items: Callable[[P], list[T]],
+    total: Callable[[P], float | None],
+    *,
+    page_no: int,
+    per_page: int,
+    limit: int | None,
+) -> Iterator[T]:
+    """Every item from page `page_no` on, fetching pages as they are needed, until the API's total_count is
+    reached, a page comes back short, or `limit` items have been given."""
+    _check_paging(per_page, limit)
+    given = 0
+    while limit is None or given < limit:
+        page = fetch(page_no)
+        batch = items(page)
+        yield from batch[: None if limit is None else limit - given]
+        given += len(batch)
+        if _is_last_page(page_no, per_page, len(batch), total(page)):
+            return
+        page_no += 1
+
+
+async def aiterate_pages(
+    fetch: Callable[[int], Awaitable[P]],
+    items: Callable[[P], list[T]],
+    total: Callable[[P], float | None],
+    *,
+    page_no: int,
+    per_page: int,
+    limit: int | None,
+) -> AsyncIterator[T]:
+    """The async twin of `iterate_pages`."""
+    _check_paging(per_page, limit)
+    given = 0
+    while limit is None or given < limit:
+        page = await fetch(page_no)
+        batch = items(page)
+        for item in batch[: None if limit is None else limit - given]:
+            yield item
+        given += len(batch)
+        if _is_last_page(page_no, per_page, len(batch), total(page)):
+            return
+        page_no += 1
+
+
+# ---- Downloads ------------------------------------------------------------------------------------------
+
+# Statuses a storage host answers for a signed URL that has expired (S3 and R2 say 403 "Request has
+# expired"; some proxies 410): worth one fresh URL.
+_EXPIRED_URL_STATUSES = frozenset({403, 410})
+
+
+def _download_clients_args(client: Client) -> dict[str, Any]:
+    # The download host is not Cloudflare's API: it gets none of the client's headers (the token above all),
+    # cookies or base URL. Only how to reach the network carries over.
+    args = {key: value for key, value in client._httpx_args.items() if key in ("transport", "proxy", "mounts")}
+    return {
+        "headers": {"User-Agent": USER_AGENT},
+        "timeout": client._timeout,
+        "verify": client._verify_ssl,
+        "follow_redirects": True,
+        **args,
+    }
+
+
+def _expired(expiry: object) -> bool:
+    import datetime
+
+    if not isinstance(expiry, datetime.datetime):
+        return False
+    return expiry <= datetime.datetime.now(datetime.UTC)
+
+
+def _to_download(response: httpx.Response) -> Download:
+    return Download(url=str(response.url), content=response.content, content_type=response.headers.get("content-type"))
+
+
+def fetch_download(
+    client: Client,
+    locate: Callable[[], tuple[str, object]],
+    *,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Download:
+    """Fetch what a download URL points at. `locate` asks the API for the URL and its expiry; it is asked
+    again, once, when the URL has expired before or during the download."""
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    url, expiry = locate()
+    refreshed = False
+    if _expired(expiry):
+        url, expiry = locate()
+        refreshed = True
+    with httpx.Client(**_download_clients_args(client)) as http:
+        try:
+            return _to_download(_send(http, {"method": "GET", "url": url}, timeout, retries, True))
+        except APIStatusError as exc:
+            if refreshed or exc.status_code not in _EXPIRED_URL_STATUSES:
+                raise
+        url, expiry = locate()
+        return _to_download(_send(http, {"method": "GET", "url": url}, timeout, retries, True))
+
+
+async def afetch_download(
+    client: Client,
+    locate: Callable[[], Awaitable[tuple[str, object]]],
+    *,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Download:
+    """The async twin of `fetch_download`."""
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    url, expiry = await locate()
+    refreshed = False
+    if _expired(expiry):
+        url, expiry = await locate()
+        refreshed = True
+    async with httpx.AsyncClient(**_download_clients_args(client)) as http:
+        try:
+            return _to_download(await _send_async(http, {"method": "GET", "url": url}, timeout, retries, True))
+        except APIStatusError as exc:
+            if refreshed or exc.status_code not in _EXPIRED_URL_STATUSES:
+                raise
+        url, expiry = await locate()
+        return _to_download(await _send_async(http, {"method": "GET", "url": url}, timeout, retries, True))

@@ -1,10 +1,10 @@
 """Shared types, and the conversions every model uses at the edge between JSON and Python values."""
 
 import datetime
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import IO, Any, BinaryIO, Generic, Literal, NoReturn, TypeVar
 
-from attrs import define
+from attrs import define, field
 
 from .errors import ModelParseError
 
@@ -59,6 +59,50 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T
+
+
+def _url_without_query(url: str) -> str:
+    # Signed download URLs carry their signature in the query: enough to fetch the file, so not for logs.
+    return repr(url.split("?", 1)[0] + ("?<signed>" if "?" in url else ""))
+
+
+@define
+class Download:
+    """A file fetched from a download URL the API handed out (chat, transcript, summary)."""
+
+    url: str = field(repr=_url_without_query)
+    content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
+    content_type: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The content as text (UTF-8; a byte-order mark, which spreadsheet exports often add, is dropped)."""
+        return self.content.decode("utf-8-sig")
+
+
+def read_csv(content: bytes | str, from_dict: Callable[[dict[str, Any]], T]) -> list[T]:
+    """Rows of a CSV file (such as the chat export) read into models: `read_csv(download.content, ChatMessage.from_dict)`.
+
+    CSV has no types, so the cells are adapted the way the exports write them: an empty cell is an absent
+    field, `true`/`false` are booleans; everything else stays text for the model to read (timestamps included).
+    """
+    import csv
+    import io
+
+    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+    rows = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
+        values: dict[str, Any] = {}
+        for key, cell in row.items():
+            if key is None or cell is None or cell == "":
+                continue  # a short row's missing cells; a long row's extra cells have no column name
+            values[key] = True if cell == "true" else False if cell == "false" else cell
+        try:
+            rows.append(from_dict(values))
+        except ModelParseError as exc:
+            exc.reason = f"CSV line {line}: {exc.reason}"
+            raise
+    return rows
 
 
 def _type_name(value: object) -> str:
@@ -137,4 +181,4 @@ def format_datetime(value: datetime.datetime | str) -> str:
     return value
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "Download", "File", "FileTypes", "RequestFiles", "Response", "Unset", "read_csv"]

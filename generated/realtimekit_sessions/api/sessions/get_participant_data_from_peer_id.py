@@ -2,9 +2,13 @@ from typing import Any
 
 import httpx
 
-from ...client import (  # noqa: F401
+from ...client import (  # noqa: F401  # noqa: F401
     AuthenticatedClient,
     Client,
+    afetch_download,
+    aiterate_pages,
+    fetch_download,
+    iterate_pages,
     path_id,
     query_choice,
     query_count,
@@ -15,9 +19,10 @@ from ...client import (  # noqa: F401
     send,
     send_async,
 )
+from ...errors import ResponseValidationError  # noqa: F401
 from ...models.peer_report_filter import PEER_REPORT_FILTER_VALUES, PeerReportFilter
 from ...models.session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Download, Response, Unset  # noqa: F401
 
 
 def _get_kwargs(

@@ -2,9 +2,13 @@ from typing import Any
 
 import httpx
 
-from ...client import (  # noqa: F401
+from ...client import (  # noqa: F401  # noqa: F401
     AuthenticatedClient,
     Client,
+    afetch_download,
+    aiterate_pages,
+    fetch_download,
+    iterate_pages,
     path_id,
     query_choice,
     query_count,
@@ -15,8 +19,9 @@ from ...client import (  # noqa: F401
     send,
     send_async,
 )
+from ...errors import ResponseValidationError
 from ...models.session_get_session_chat_response import SessionGetSessionChatResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Download, Response, Unset
 
 
 def _get_kwargs(
@@ -235,3 +240,76 @@ async def asyncio(
         idempotent=True,
     )
     return _parse_response(client=client, response=response)
+
+
+def _download_link(response: httpx.Response) -> tuple[str, object]:
+    data = _parse_response(client=None, response=response).data  # type: ignore[arg-type]
+    if isinstance(data, Unset):
+        raise ResponseValidationError(
+            f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",
+            response=response,
+            path="$.data",
+        )
+    return data.chat_download_url, data.chat_download_url_expiry
+
+
+def download(
+    account_id: str,
+    app_id: str,
+    session_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Download:
+    """Fetch the file `data.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f854ed97550>` points at.
+
+    The URL is asked for first (this operation), then fetched from its storage host with a separate HTTP
+    client: the API token never goes there. An expired URL is replaced by a fresh one, once.
+    """
+    return fetch_download(
+        client,
+        lambda: _download_link(
+            send(
+                client,
+                _get_kwargs(
+                    account_id=account_id,
+                    app_id=app_id,
+                    session_id=session_id,
+                ),
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=True,
+            )
+        ),
+        timeout=timeout,
+        max_retries=max_retries,
+    )
+
+
+async def adownload(
+    account_id: str,
+    app_id: str,
+    session_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Download:
+    """The async twin of download()."""
+
+    async def locate() -> tuple[str, object]:
+        response = await send_async(
+            client,
+            _get_kwargs(
+                account_id=account_id,
+                app_id=app_id,
+                session_id=session_id,
+            ),
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=True,
+        )
+        return _download_link(response)
+
+    return await afetch_download(client, locate, timeout=timeout, max_retries=max_retries)

@@ -1,10 +1,15 @@
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 
-from ...client import (  # noqa: F401
+from ...client import (  # noqa: F401  # noqa: F401
     AuthenticatedClient,
     Client,
+    afetch_download,
+    aiterate_pages,
+    fetch_download,
+    iterate_pages,
     path_id,
     query_choice,
     query_count,
@@ -15,11 +20,13 @@ from ...client import (  # noqa: F401
     send,
     send_async,
 )
+from ...errors import ResponseValidationError  # noqa: F401
+from ...models.participant import Participant
 from ...models.participant_sort_by import PARTICIPANT_SORT_BY_VALUES, ParticipantSortBy
 from ...models.participant_view import PARTICIPANT_VIEW_VALUES, ParticipantView
 from ...models.session_get_session_participants_response import SessionGetSessionParticipantsResponse
 from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Download, Response, Unset  # noqa: F401
 
 
 def _get_kwargs(
@@ -365,3 +372,105 @@ async def asyncio(
         idempotent=True,
     )
     return _parse_response(client=client, response=response)
+
+
+def _page_items(page: SessionGetSessionParticipantsResponse) -> list[Participant]:
+    data = page.data
+    if isinstance(data, Unset) or isinstance(data.participants, Unset):
+        return []
+    return data.participants
+
+
+def _page_total(page: SessionGetSessionParticipantsResponse) -> float | None:
+    paging = UNSET if isinstance(page.data, Unset) else page.data.paging
+    if isinstance(paging, Unset) or isinstance(paging.total_count, Unset):
+        return None
+    return paging.total_count
+
+
+def iter_all(
+    account_id: str,
+    app_id: str,
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    search: str | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sort_by: ParticipantSortBy | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+    view: ParticipantView | Unset = UNSET,
+    page_no: int = 1,
+    per_page: int = 100,
+    limit: int | None = None,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Iterator[Participant]:
+    """Every Participant of `data.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f854ef0da10>`, across pages, fetched as the iteration needs them.
+
+    Starts at page `page_no` (pages are numbered from 1), asks for `per_page` items a page, and stops at the
+    API's total_count, at a short page, or after `limit` items. Takes the same filters as sync().
+    """
+    return iterate_pages(
+        lambda page: sync(
+            account_id,
+            app_id,
+            session_id,
+            client=client,
+            search=search,
+            sort_order=sort_order,
+            sort_by=sort_by,
+            include_peer_events=include_peer_events,
+            view=view,
+            page_no=page,
+            per_page=per_page,
+            timeout=timeout,
+            max_retries=max_retries,
+        ),
+        _page_items,
+        _page_total,
+        page_no=page_no,
+        per_page=per_page,
+        limit=limit,
+    )
+
+
+def aiter_all(
+    account_id: str,
+    app_id: str,
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    search: str | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sort_by: ParticipantSortBy | Unset = UNSET,
+    include_peer_events: bool | Unset = False,
+    view: ParticipantView | Unset = UNSET,
+    page_no: int = 1,
+    per_page: int = 100,
+    limit: int | None = None,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> AsyncIterator[Participant]:
+    """The async twin of iter_all: `async for item in aiter_all(...)`."""
+    return aiterate_pages(
+        lambda page: asyncio(
+            account_id,
+            app_id,
+            session_id,
+            client=client,
+            search=search,
+            sort_order=sort_order,
+            sort_by=sort_by,
+            include_peer_events=include_peer_events,
+            view=view,
+            page_no=page,
+            per_page=per_page,
+            timeout=timeout,
+            max_retries=max_retries,
+        ),
+        _page_items,
+        _page_total,
+        page_no=page_no,
+        per_page=per_page,
+        limit=limit,
+    )

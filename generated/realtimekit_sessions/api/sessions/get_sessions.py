@@ -1,11 +1,16 @@
 import datetime
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 
-from ...client import (  # noqa: F401
+from ...client import (  # noqa: F401  # noqa: F401
     AuthenticatedClient,
     Client,
+    afetch_download,
+    aiterate_pages,
+    fetch_download,
+    iterate_pages,
     path_id,
     query_choice,
     query_count,
@@ -16,11 +21,13 @@ from ...client import (  # noqa: F401
     send,
     send_async,
 )
+from ...errors import ResponseValidationError  # noqa: F401
+from ...models.session import Session
 from ...models.session_get_sessions_response import SessionGetSessionsResponse
 from ...models.session_sort_by import SESSION_SORT_BY_VALUES, SessionSortBy
 from ...models.session_status import SESSION_STATUS_VALUES, SessionStatus
 from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Download, Response, Unset  # noqa: F401
 
 
 def _get_kwargs(
@@ -415,3 +422,113 @@ async def asyncio(
         idempotent=True,
     )
     return _parse_response(client=client, response=response)
+
+
+def _page_items(page: SessionGetSessionsResponse) -> list[Session]:
+    data = page.data
+    if isinstance(data, Unset) or isinstance(data.sessions, Unset):
+        return []
+    return data.sessions
+
+
+def _page_total(page: SessionGetSessionsResponse) -> float | None:
+    paging = page.paging
+    if isinstance(paging, Unset) or isinstance(paging.total_count, Unset):
+        return None
+    return paging.total_count
+
+
+def iter_all(
+    account_id: str,
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+    sort_by: SessionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+    participants: str | Unset = UNSET,
+    status: SessionStatus | Unset = UNSET,
+    search: str | Unset = UNSET,
+    associated_id: str | Unset = UNSET,
+    page_no: int = 1,
+    per_page: int = 100,
+    limit: int | None = None,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Iterator[Session]:
+    """Every Session of `data.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7f854eebf150>`, across pages, fetched as the iteration needs them.
+
+    Starts at page `page_no` (pages are numbered from 1), asks for `per_page` items a page, and stops at the
+    API's total_count, at a short page, or after `limit` items. Takes the same filters as sync().
+    """
+    return iterate_pages(
+        lambda page: sync(
+            account_id,
+            app_id,
+            client=client,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            start_time=start_time,
+            end_time=end_time,
+            participants=participants,
+            status=status,
+            search=search,
+            associated_id=associated_id,
+            page_no=page,
+            per_page=per_page,
+            timeout=timeout,
+            max_retries=max_retries,
+        ),
+        _page_items,
+        _page_total,
+        page_no=page_no,
+        per_page=per_page,
+        limit=limit,
+    )
+
+
+def aiter_all(
+    account_id: str,
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+    sort_by: SessionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+    participants: str | Unset = UNSET,
+    status: SessionStatus | Unset = UNSET,
+    search: str | Unset = UNSET,
+    associated_id: str | Unset = UNSET,
+    page_no: int = 1,
+    per_page: int = 100,
+    limit: int | None = None,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> AsyncIterator[Session]:
+    """The async twin of iter_all: `async for item in aiter_all(...)`."""
+    return aiterate_pages(
+        lambda page: asyncio(
+            account_id,
+            app_id,
+            client=client,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            start_time=start_time,
+            end_time=end_time,
+            participants=participants,
+            status=status,
+            search=search,
+            associated_id=associated_id,
+            page_no=page,
+            per_page=per_page,
+            timeout=timeout,
+            max_retries=max_retries,
+        ),
+        _page_items,
+        _page_total,
+        page_no=page_no,
+        per_page=per_page,
+        limit=limit,
+    )
