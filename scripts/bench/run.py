@@ -39,7 +39,7 @@ class Settings:
     import_runs: int
 
 
-FULL = Settings("full", 1000, 2_000_000, 21, 15, 21, 0.1, 15)
+FULL = Settings("full", 1000, 2_000_000, 21, 25, 21, 0.1, 15)
 SMOKE = Settings("smoke", 20, 50_000, 1, 1, 1, 0.0, 1)
 
 IMPORT_COMMANDS = {
@@ -88,6 +88,15 @@ def write_bodies(settings: Settings) -> list[tuple[Body, Path]]:
     return written
 
 
+def paired(numerators: list[float], denominators: list[float]) -> float:
+    """Median of the ratios of runs made side by side in the same repeat.
+
+    On a shared machine the load drifts between repeats; a pair measured back to back sees the same load, so the
+    median of the pairs' ratios is steadier than the ratio of two medians.
+    """
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
+
+
 def measure_parse(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[dict[str, Any]]:
     rows = []
     for body, path in bodies:
@@ -99,6 +108,7 @@ def measure_parse(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[d
         )  # fmt: skip
         timings = result["timings"]
         ours, sdk, floor = (timings[side]["median_s"] for side in ("ours", "sdk", "json"))
+        samples = {side: timings[side]["samples"] for side in ("ours", "sdk", "json")}
         rows.append(
             {
                 "operation": body.operation_id,
@@ -109,9 +119,9 @@ def measure_parse(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[d
                 "ours_ms": ours * 1e3,
                 "sdk_ms": sdk * 1e3,
                 "json_ms": floor * 1e3,
-                "ours_vs_sdk": ours / sdk,
-                "ours_vs_json": ours / floor,
-                "sdk_vs_json": sdk / floor,
+                "ours_vs_sdk": paired(samples["ours"], samples["sdk"]),
+                "ours_vs_json": paired(samples["ours"], samples["json"]),
+                "sdk_vs_json": paired(samples["sdk"], samples["json"]),
                 "repeats": repeats,
                 "timings": timings,
             }
@@ -122,8 +132,10 @@ def measure_parse(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[d
 def measure_call(settings: Settings) -> dict[str, Any]:
     progress("call   get_session_chat through httpx.MockTransport")
     result = worker("call", "--repeats", str(settings.call_repeats), "--min-time", str(settings.min_time))
-    ours, sdk = (result["timings"][side]["median_s"] for side in ("ours", "sdk"))
-    return {"ours_us": ours * 1e6, "sdk_us": sdk * 1e6, "ours_vs_sdk": ours / sdk, "timings": result["timings"]}
+    timings = result["timings"]
+    ours, sdk = (timings[side]["median_s"] for side in ("ours", "sdk"))
+    ratio = paired(timings["ours"]["samples"], timings["sdk"]["samples"])
+    return {"ours_us": ours * 1e6, "sdk_us": sdk * 1e6, "ours_vs_sdk": ratio, "timings": timings}
 
 
 def measure_memory(peer_report: tuple[Body, Path]) -> dict[str, Any]:
@@ -158,13 +170,15 @@ def measure_import(settings: Settings) -> dict[str, Any]:
             if run:
                 samples[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values) for name, values in samples.items()}
-    ours = max(medians["ours"] - medians["bare"], 0.0)
-    sdk = max(medians["sdk"] - medians["bare"], 1e-9)
+    bare = medians["bare"]
+    ours = max(medians["ours"] - bare, 0.0)
+    sdk = max(medians["sdk"] - bare, 1e-9)
+    ratio = paired([max(t - bare, 0.0) for t in samples["ours"]], [max(t - bare, 1e-9) for t in samples["sdk"]])
     return {
         "bare_ms": medians["bare"] * 1e3,
         "ours_ms": ours * 1e3,
         "sdk_ms": sdk * 1e3,
-        "ours_vs_sdk": ours / sdk,
+        "ours_vs_sdk": ratio,
         "commands": IMPORT_COMMANDS,
         "samples_s": samples,
     }
@@ -190,7 +204,8 @@ def render(results: dict[str, Any]) -> str:
     if results["mode"] == "smoke":
         lines.append("SMOKE RUN: tiny bodies, one repeat; the figures below mean nothing.")
     lines.append(
-        "Parse: response bytes -> typed model, every value touched once (medians, ms per body); json = plain json.loads"
+        "Parse: response bytes -> typed model, every value touched once. ms: medians per body; ratios: medians of"
+        " per-repeat pairs; json = plain json.loads"
     )
     header = (
         f"{'operation':<34} {'size':<28} {'bytes':>9} {'ours ms':>9} {'sdk ms':>9} {'json ms':>9}"
@@ -238,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = SMOKE if args.smoke else FULL
 
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     bodies = write_bodies(settings)
     peer_report = next(
         item for item in bodies if item[0].operation_id == PEER_REPORT_OPERATION and item[0].size != "typical"
@@ -259,8 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     results["targets"] = headline(results)
     results["elapsed_s"] = time.perf_counter() - started
+    results["load_average"] = {"before": load_before, "after": os.getloadavg()[0]}
     print(render(results))
-    print(f"\n({settings.mode} run took {results['elapsed_s']:.0f} s)")
+    print(
+        f"\n({settings.mode} run took {results['elapsed_s']:.0f} s; 1-minute load average {load_before:.1f} before,"
+        f" {results['load_average']['after']:.1f} after, on {os.cpu_count()} CPUs: other work on the machine"
+        " shows up as noise)"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
