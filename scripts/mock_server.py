@@ -114,7 +114,7 @@ def load_routes(spec_path: Path = SPEC_PATH) -> list[Route]:
 def base_path(spec_path: Path = SPEC_PATH) -> str:
     """The path part of the spec's first server URL ("/client/v4"), also accepted as a prefix."""
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    return urlsplit(spec["servers"][0]["url"]).path.rstrip("/")
+    return str(urlsplit(spec["servers"][0]["url"]).path).rstrip("/")
 
 
 def _substitute(value: Any, replacements: dict[str, str]) -> Any:
@@ -145,6 +145,11 @@ class MockServer(ThreadingHTTPServer):
         self.log_requests = log_requests
         self._ray_ids = itertools.count(1)
         self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.socket.getsockname()[:2]
+        return f"http://{host}:{port}"
 
     def next_ray_id(self) -> str:
         return f"{next(self._ray_ids):016x}-MOCK"
@@ -232,8 +237,7 @@ def start(port: int = 0, host: str = "127.0.0.1", log_requests: bool = False) ->
     """Serve in a background thread; returns the server (call `.stop()`) and its base URL."""
     server = MockServer((host, port), load_routes(), base_path(), log_requests)
     server.serve_in_background()
-    bound_host, bound_port = server.server_address[:2]
-    return server, f"http://{bound_host}:{bound_port}"
+    return server, server.base_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,8 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8787, help="port to listen on, 0 for any free one")
     args = parser.parse_args(argv)
     server = MockServer((args.host, args.port), load_routes(), base_path(), log_requests=True)
-    bound_host, bound_port = server.server_address[:2]
-    print(f"RealtimeKit Sessions mock listening on http://{bound_host}:{bound_port} (Ctrl-C to stop)", flush=True)
+    print(f"RealtimeKit Sessions mock listening on {server.base_url} (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
