@@ -9,6 +9,7 @@ from .browser_metadata import BrowserMetadata
 from .candidate_pair import CandidatePair
 from .candidate_pairs import CandidatePairs
 from .chat_download import ChatDownload
+from .chat_message import ChatMessage
 from .client_event import ClientEvent
 from .client_event_metadata import ClientEventMetadata
 from .cloudflare_error import CloudflareError
@@ -80,6 +81,7 @@ __all__ = (
     "CandidatePair",
     "CandidatePairs",
     "ChatDownload",
+    "ChatMessage",
     "ClientEvent",
     "ClientEventMetadata",
     "CloudflareError",

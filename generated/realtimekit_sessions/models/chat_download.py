@@ -22,7 +22,8 @@ _KEYS: frozenset[str] = frozenset(
 class ChatDownload:
     """
     Attributes:
-        chat_download_url (str): URL where the chat log (a CSV file) can be downloaded.
+        chat_download_url (str): URL where the chat log can be downloaded: a CSV file whose rows are described by the
+            ChatMessage component.
         chat_download_url_expiry (datetime.datetime | str): Time when the download URL will expire.
     """
 

@@ -22,7 +22,7 @@ class ErrorDetail:
     """
     Attributes:
         code (float): Error code (often the HTTP status).
-        message (str): What went wrong
+        message (str): What went wrong, in words.
     """
 
     code: float

@@ -45,7 +45,7 @@ class PeerMetadata:
 
     Attributes:
         sdk_name (str | Unset): Name of the RealtimeKit SDK the peer used.
-        sdk_type (str | Unset): Kind of SDK (web
+        sdk_type (str | Unset): Kind of SDK (web, mobile, ...).
         sdk_version (str | Unset): Version of the SDK.
         room_view_type (str | Unset): View type of the room the peer was in.
         device_info (DeviceInfo | Unset):

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..errors import field_error
+from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
+
+_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "participantId",
+        "sessionId",
+        "meetingId",
+        "displayName",
+        "pinned",
+        "isEdited",
+        "payloadType",
+        "payload",
+        "createdAt",
+    }
+)
+
+
+@_attrs_define
+class ChatMessage:
+    """One row of the chat export (the CSV file behind chat_download_url), read with `types.read_csv(download.content,
+    ChatMessage.from_dict)`. The columns are those of RealtimeKit's chat export guide; no API operation returns this
+    object, and columns the guide does not name are kept as additional properties.
+
+        Attributes:
+            id (str | Unset): ID of the message.
+            participant_id (str | Unset): ID of the participant who sent it.
+            session_id (str | Unset): ID of the session.
+            meeting_id (str | Unset): ID of the meeting.
+            display_name (str | Unset): Display name of the sender.
+            pinned (bool | Unset): Whether the message was pinned.
+            is_edited (bool | Unset): Whether the message was edited.
+            payload_type (str | Unset): Kind of message, such as TEXT_MESSAGE, IMAGE_MESSAGE or FILE_MESSAGE.
+            payload (str | Unset): The text, or the URL of the image or file.
+            created_at (datetime.datetime | str | Unset): When the message was sent.
+    """
+
+    id: str | Unset = UNSET
+    participant_id: str | Unset = UNSET
+    session_id: str | Unset = UNSET
+    meeting_id: str | Unset = UNSET
+    display_name: str | Unset = UNSET
+    pinned: bool | Unset = UNSET
+    is_edited: bool | Unset = UNSET
+    payload_type: str | Unset = UNSET
+    payload: str | Unset = UNSET
+    created_at: datetime.datetime | str | Unset = UNSET
+    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
+    # there is one: most objects have none, and an empty dict per object is memory for nothing.
+    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.participant_id is not UNSET:
+            field_dict["participantId"] = self.participant_id
+        if self.session_id is not UNSET:
+            field_dict["sessionId"] = self.session_id
+        if self.meeting_id is not UNSET:
+            field_dict["meetingId"] = self.meeting_id
+        if self.display_name is not UNSET:
+            field_dict["displayName"] = self.display_name
+        if self.pinned is not UNSET:
+            field_dict["pinned"] = self.pinned
+        if self.is_edited is not UNSET:
+            field_dict["isEdited"] = self.is_edited
+        if self.payload_type is not UNSET:
+            field_dict["payloadType"] = self.payload_type
+        if self.payload is not UNSET:
+            field_dict["payload"] = self.payload
+        if not isinstance(self.created_at, Unset):
+            field_dict["createdAt"] = format_datetime(self.created_at)
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = src_dict if type(src_dict) is dict else as_object(src_dict)
+        self = cls.__new__(cls)
+        _field: str | None = None
+        try:
+            self.id = d.get("id", UNSET)
+            self.participant_id = d.get("participantId", UNSET)
+            self.session_id = d.get("sessionId", UNSET)
+            self.meeting_id = d.get("meetingId", UNSET)
+            self.display_name = d.get("displayName", UNSET)
+            self.pinned = d.get("pinned", UNSET)
+            self.is_edited = d.get("isEdited", UNSET)
+            self.payload_type = d.get("payloadType", UNSET)
+            self.payload = d.get("payload", UNSET)
+            _v = d.get("createdAt", UNSET)
+            if _v is not UNSET:
+                _field = "createdAt"
+                _v = parse_datetime(_v)
+            self.created_at = _v
+        except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
+            raise field_error("ChatMessage", _field, d, exc)
+        if _KEYS.issuperset(d):
+            self._extra = None
+        else:
+            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """Fields the spec does not describe, as they came (new API fields land here)."""
+        if self._extra is None:
+            self._extra = {}
+        return self._extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._extra = value
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self._extra) if self._extra else []
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return self._extra is not None and key in self._extra
