@@ -8,7 +8,7 @@ nothing, so the count of a complete parse equals the count of the plain `json.lo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -22,20 +22,29 @@ _EXTRAS_VIEWS = frozenset({"additional_properties", "additional_keys"})
 
 
 def touch(value: Any) -> int:
+    # The walk itself is kept cheap (leaves counted inline, no generator per container) so that the figures it is
+    # part of stay about parsing, not about walking.
     kind = type(value)
     if kind in _EXACT_LEAVES:
         return 1
     if kind is list or kind is tuple:
-        return sum(touch(item) for item in value)
+        return _touch_all(value)
     if kind is dict:
-        return sum(touch(item) for item in value.values())
+        return _touch_all(value.values())
     if isinstance(value, _LEAVES):
         return 1
     if isinstance(value, Mapping):
-        return sum(touch(item) for item in value.values())
+        return _touch_all(value.values())
     if isinstance(value, Sequence):
-        return sum(touch(item) for item in value)
+        return _touch_all(value)
     return _reader(kind)(value)
+
+
+def _touch_all(values: Iterable[Any]) -> int:
+    count = 0
+    for item in values:
+        count += 1 if type(item) in _EXACT_LEAVES else touch(item)
+    return count
 
 
 @cache
@@ -46,21 +55,28 @@ def _reader(kind: type) -> Callable[[Any], int]:
         pydantic_names = tuple(model_fields)
 
         def read_pydantic(obj: Any) -> int:
-            count = sum(touch(getattr(obj, name)) for name in pydantic_names)
-            return count + touch(obj.__pydantic_extra__ or {})
+            count = 0
+            for name in pydantic_names:
+                item = getattr(obj, name)
+                count += 1 if type(item) in _EXACT_LEAVES else touch(item)
+            extra = obj.__pydantic_extra__
+            return count + _touch_all(extra.values()) if extra else count
 
         return read_pydantic
 
-    # The generator's models expose unknown keys as a mapping (`additional_keys` + `obj[key]`); reading them that
-    # way works whether `additional_properties` is a plain field or a property that makes an empty dict on demand
-    # (which would add memory that no reader of the values pays).
-    extras_by_key = hasattr(kind, "additional_keys") and hasattr(kind, "__getitem__")
+    # The generator's models list their unknown keys in `additional_keys`; `additional_properties` is read only
+    # when there are some, because it may be a property that makes an empty dict on demand (memory that a reader
+    # of the values would not pay).
+    extras_by_key = hasattr(kind, "additional_keys")
     names = tuple(n for n in _public_names(kind) if not (extras_by_key and n in _EXTRAS_VIEWS))
 
     def read_object(obj: Any) -> int:
-        count = sum(touch(getattr(obj, name)) for name in names)
-        if extras_by_key:
-            count += sum(touch(obj[key]) for key in obj.additional_keys)
+        count = 0
+        for name in names:
+            item = getattr(obj, name)
+            count += 1 if type(item) in _EXACT_LEAVES else touch(item)
+        if extras_by_key and obj.additional_keys:
+            count += _touch_all(obj.additional_properties.values())
         return count
 
     return read_object
