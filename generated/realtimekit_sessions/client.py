@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 P = TypeVar("P")
 
-__version__ = "<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe0df0fad0>"
+__version__ = "0.1.0"
 
 DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 # httpx's own default is 5 s for everything; a large peer report can take longer than that to arrive.

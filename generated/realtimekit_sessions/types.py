@@ -115,7 +115,9 @@ def _type_name(value: object) -> str:
 
 def fail(expected: str, value: object) -> NoReturn:
     """Raise the parse error for a JSON value of the wrong kind."""
-    raise ModelParseError(f"expected {expected}, found {_type_name(value)}")
+    error = ModelParseError(f"expected {expected}, found {_type_name(value)}")
+    error._source = value  # lets an enclosing list name the item's index
+    raise error
 
 
 def as_object(value: object) -> Mapping[str, Any]:

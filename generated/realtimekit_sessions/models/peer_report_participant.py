@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,7 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import field_error
 from ..models.peer_event import PeerEvent
 from ..models.peer_report import PeerReport
-from ..types import UNSET, Unset, as_list, as_object, as_str, format_datetime, parse_datetime
+from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -38,8 +37,9 @@ class PeerReportParticipant:
     the session ID and the peer report itself.
 
         Attributes:
-            id (UUID | Unset): ID of the participant.
-            session_id (UUID | Unset): ID of the session.
+            id (str | Unset): ID of the participant (a UUID in Cloudflare's document; a plain string here, see SummaryJob).
+            session_id (str | Unset): ID of the session (a UUID in Cloudflare's document; a plain string here, see
+                SummaryJob).
             user_id (str | Unset): User id for this participant.
             custom_participant_id (str | Unset): ID passed by the client to create this participant.
             display_name (str | Unset): Display name of the participant when joining the session.
@@ -53,8 +53,8 @@ class PeerReportParticipant:
             peer_report (PeerReport | Unset): Peer call statistics report.
     """
 
-    id: UUID | Unset = UNSET
-    session_id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
+    session_id: str | Unset = UNSET
     user_id: str | Unset = UNSET
     custom_participant_id: str | Unset = UNSET
     display_name: str | Unset = UNSET
@@ -72,10 +72,10 @@ class PeerReportParticipant:
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
-        if not isinstance(self.id, Unset):
-            field_dict["id"] = str(self.id)
-        if not isinstance(self.session_id, Unset):
-            field_dict["session_id"] = str(self.session_id)
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.session_id is not UNSET:
+            field_dict["session_id"] = self.session_id
         if self.user_id is not UNSET:
             field_dict["user_id"] = self.user_id
         if self.custom_participant_id is not UNSET:
@@ -106,16 +106,8 @@ class PeerReportParticipant:
         self = cls.__new__(cls)
         _field: str | None = None
         try:
-            _v = d.get("id", UNSET)
-            if _v is not UNSET:
-                _field = "id"
-                _v = UUID(as_str(_v))
-            self.id = _v
-            _v = d.get("session_id", UNSET)
-            if _v is not UNSET:
-                _field = "session_id"
-                _v = UUID(as_str(_v))
-            self.session_id = _v
+            self.id = d.get("id", UNSET)
+            self.session_id = d.get("session_id", UNSET)
             self.user_id = d.get("user_id", UNSET)
             self.custom_participant_id = d.get("custom_participant_id", UNSET)
             self.display_name = d.get("display_name", UNSET)

@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import field_error
-from ..types import UNSET, Unset, as_object, as_str
+from ..types import UNSET, Unset, as_object
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -22,11 +21,12 @@ _KEYS: frozenset[str] = frozenset(
 class SummaryJob:
     """
     Attributes:
-        session_id (UUID | Unset): ID of the session being summarised.
+        session_id (str | Unset): ID of the session being summarised (a UUID in Cloudflare's document; a plain string
+            here, as every id in this document, so that an id of another form never makes a response unreadable).
         status (str | Unset): State of the summary job, as the API words it.
     """
 
-    session_id: UUID | Unset = UNSET
+    session_id: str | Unset = UNSET
     status: str | Unset = UNSET
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
@@ -34,8 +34,8 @@ class SummaryJob:
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
-        if not isinstance(self.session_id, Unset):
-            field_dict["session_id"] = str(self.session_id)
+        if self.session_id is not UNSET:
+            field_dict["session_id"] = self.session_id
         if self.status is not UNSET:
             field_dict["status"] = self.status
         return field_dict
@@ -46,11 +46,7 @@ class SummaryJob:
         self = cls.__new__(cls)
         _field: str | None = None
         try:
-            _v = d.get("session_id", UNSET)
-            if _v is not UNSET:
-                _field = "session_id"
-                _v = UUID(as_str(_v))
-            self.session_id = _v
+            self.session_id = d.get("session_id", UNSET)
             self.status = d.get("status", UNSET)
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("SummaryJob", _field, d, exc)

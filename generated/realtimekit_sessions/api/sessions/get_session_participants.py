@@ -405,7 +405,7 @@ def iter_all(
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
 ) -> Iterator[Participant]:
-    """Every Participant of `data.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe0df77650>`, across pages, fetched as the iteration needs them.
+    """Every Participant of `data.participants`, across pages, fetched as the iteration needs them.
 
     Starts at page `page_no` (pages are numbered from 1), asks for `per_page` items a page, and stops at the
     API's total_count, at a short page, or after `limit` items. Takes the same filters as sync().

@@ -289,7 +289,7 @@ def download(
     timeout: httpx.Timeout | float | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
 ) -> Download:
-    """Fetch the file `data.<openapi_python_client.schema.untrusted_string.UntrustedString object at 0x7fbe0dd94610>` points at.
+    """Fetch the file `data.transcript_download_url` points at.
 
     The URL is asked for first (this operation), then fetched from its storage host with a separate HTTP
     client: the API token never goes there. An expired URL is replaced by a fresh one, once.
