@@ -1,0 +1,84 @@
+"""The reliability suite: bad bodies and hostile ids, faults from a real local server, load, and secrets.
+
+RELIABILITY_PROFILE picks how hard hypothesis tries: `ci` (the default, small counts) or `fuzz` (`make fuzz`).
+SOAK_REQUESTS / SOAK_CONCURRENCY size the load test (`make soak` asks for 10 000 at 200).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[2]
+# scripts/ (contract_check, mock_server) and tests/contract (the contract suite's JSON comparison) are not
+# packages; this suite compares bodies exactly as the contract suite does, so it imports that code.
+for folder in (ROOT / "scripts", ROOT / "tests" / "contract"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+# hypothesis reads its Unicode tables while this module imports the strategies; harmless, and said once per run.
+warnings.filterwarnings("ignore", message="Slow code in plugin")
+
+import reliability_support  # noqa: E402
+from fault_server import FaultServer, Script  # noqa: E402
+
+# No example database: runs stay independent and nothing is written into the work tree. Generated bodies
+# (the peer report schema is large) can be slow to build, hence no deadline and no too_slow check.
+_COMMON = {
+    "database": None,
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+}
+settings.register_profile("ci", max_examples=25, **_COMMON)
+settings.register_profile("fuzz", max_examples=1500, **_COMMON)
+settings.load_profile(reliability_support.profile_name())
+
+
+@pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> dict[str, float]:
+    """Backoff shrunk a hundredfold (0.5 s -> 5 ms ... 8 s -> 80 ms) so retry tests take milliseconds, not
+    seconds; the delays keep their shape (doubling, capped, jittered), which the tests compute budgets from."""
+    from realtimekit_sessions import client
+
+    values = {"INITIAL_RETRY_DELAY": 0.05, "MAX_RETRY_DELAY": 0.2, "MAX_RETRY_AFTER": 1.0}
+    for name, value in values.items():
+        monkeypatch.setattr(client, name, value)
+    return values
+
+
+@pytest.fixture
+def start_server() -> Iterator[Callable[[Script], FaultServer]]:
+    """`start_server(script)` starts a FaultServer; every one started is stopped when the test ends."""
+    started: list[FaultServer] = []
+
+    def start(script: Script) -> FaultServer:
+        server = FaultServer(script)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    tried = reliability_support.BODIES_TRIED
+    if tried:
+        terminalreporter.section(f"bodies tried per operation (hypothesis profile {reliability_support.profile_name()})")
+        kinds = sorted({kind for _, kind in tried})
+        width = max(len(op) for op, _ in tried)
+        terminalreporter.write_line(f"{'operation':<{width}}  " + "  ".join(kinds) + "  total")
+        for operation_id in sorted({op for op, _ in tried}):
+            counts = [tried[(operation_id, kind)] for kind in kinds]
+            cells = "  ".join(f"{n:>{len(kind)}}" for n, kind in zip(counts, kinds, strict=True))
+            terminalreporter.write_line(f"{operation_id:<{width}}  {cells}  {sum(counts):>5}")
+        terminalreporter.write_line(f"{'all':<{width}}  total {sum(tried.values())}")
+    for section, lines in reliability_support.FIGURES.items():
+        terminalreporter.section(section)
+        for line in lines:
+            terminalreporter.write_line(line)
