@@ -24,8 +24,8 @@ for folder in (ROOT / "scripts", ROOT / "tests" / "contract"):
 # hypothesis reads its Unicode tables while this module imports the strategies; harmless, and said once per run.
 warnings.filterwarnings("ignore", message="Slow code in plugin")
 
-import reliability_support  # noqa: E402
-from fault_server import FaultServer, Script  # noqa: E402
+import reliability_support
+from fault_server import FaultServer, Script
 
 # No example database: runs stay independent and nothing is written into the work tree. Generated bodies
 # (the peer report schema is large) can be slow to build, hence no deadline and no too_slow check.
@@ -69,7 +69,9 @@ def start_server() -> Iterator[Callable[[Script], FaultServer]]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     tried = reliability_support.BODIES_TRIED
     if tried:
-        terminalreporter.section(f"bodies tried per operation (hypothesis profile {reliability_support.profile_name()})")
+        terminalreporter.section(
+            f"bodies tried per operation (hypothesis profile {reliability_support.profile_name()})"
+        )
         kinds = sorted({kind for _, kind in tried})
         width = max(len(op) for op, _ in tried)
         terminalreporter.write_line(f"{'operation':<{width}}  " + "  ".join(kinds) + "  total")

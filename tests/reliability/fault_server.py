@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 # A connection that says nothing for this long is dropped, so no thread outlives a forgotten client.
 IDLE_TIMEOUT = 10.0
@@ -122,7 +122,7 @@ class FaultServer:
         for thread in list(self._threads):
             thread.join(timeout=5)
 
-    def __enter__(self) -> FaultServer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -176,9 +176,7 @@ class FaultServer:
             except OSError:
                 pass
 
-    def _read_request(
-        self, connection: socket.socket, buffer: bytes, number: int
-    ) -> tuple[SeenRequest | None, bytes]:
+    def _read_request(self, connection: socket.socket, buffer: bytes, number: int) -> tuple[SeenRequest | None, bytes]:
         while b"\r\n\r\n" not in buffer:
             if len(buffer) > MAX_HEADER_BYTES or not self._wait_readable(connection, IDLE_TIMEOUT):
                 return None, b""
@@ -232,9 +230,8 @@ class FaultServer:
         if isinstance(action, Stall):
             deadline = time.monotonic() + action.seconds
             while not self._stopping.is_set() and time.monotonic() < deadline:
-                if self._wait_readable(connection, 0.05):
-                    if not connection.recv(65536):
-                        return False  # the client gave up and closed: what a timeout should do
+                if self._wait_readable(connection, 0.05) and not connection.recv(65536):
+                    return False  # the client gave up and closed: what a timeout should do
             return False
         return False  # HangUp
 

@@ -288,7 +288,9 @@ def mutated_bodies(draw: st.DrawFn, operation_id: str) -> Mutated:
     # bad_utf8: bytes that are not UTF-8 at all, spliced into the middle.
     content = json.dumps(body).encode()
     at = draw(st.integers(0, len(content)))
-    return Mutated(kind, content[:at] + draw(st.sampled_from([b"\xff\xfe", b"\xc3\x28", b"\xed\xa0\x80"])) + content[at:])
+    return Mutated(
+        kind, content[:at] + draw(st.sampled_from([b"\xff\xfe", b"\xc3\x28", b"\xed\xa0\x80"])) + content[at:]
+    )
 
 
 def parsed_json(content: bytes) -> Any:
