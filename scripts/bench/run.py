@@ -185,16 +185,25 @@ def measure_import(settings: Settings) -> dict[str, Any]:
 
 
 def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets; a large-body target must hold for every large body, so the worst row is judged."""
     large = [row for row in results["parse"] if row["large"]]
+    worst_sdk = max(large, key=lambda row: row["ours_vs_sdk"])
+    worst_json = max(large, key=lambda row: row["ours_vs_json"])
     figures = {
-        "parse_large_vs_sdk": max(row["ours_vs_sdk"] for row in large),
-        "parse_large_vs_json": max(row["ours_vs_json"] for row in large),
-        "call_vs_sdk": results["call"]["ours_vs_sdk"],
-        "memory_vs_sdk": results["memory"]["ours_vs_sdk"],
-        "import_vs_sdk": results["import"]["ours_vs_sdk"],
+        "parse_large_vs_sdk": (worst_sdk["ours_vs_sdk"], f"worst: {worst_sdk['operation']}, {worst_sdk['size']}"),
+        "parse_large_vs_json": (worst_json["ours_vs_json"], f"worst: {worst_json['operation']}, {worst_json['size']}"),
+        "call_vs_sdk": (results["call"]["ours_vs_sdk"], ""),
+        "memory_vs_sdk": (results["memory"]["ours_vs_sdk"], ""),
+        "import_vs_sdk": (results["import"]["ours_vs_sdk"], ""),
     }
     return [
-        {"target": name, "value": figures[key], "limit": limit, "met": figures[key] <= limit}
+        {
+            "target": name,
+            "value": figures[key][0],
+            "limit": limit,
+            "met": figures[key][0] <= limit,
+            "note": figures[key][1],
+        }
         for name, key, limit in TARGETS
     ]
 
@@ -241,7 +250,10 @@ def render(results: dict[str, Any]) -> str:
     ]
     for target in results["targets"]:
         verdict = "met" if target["met"] else "NOT met"
-        lines.append(f"  {target['target']:<44} {target['value']:>6.2f}x  (<= {target['limit']}x)  {verdict}")
+        note = f"  ({target['note']})" if target["note"] else ""
+        lines.append(
+            f"  {target['target']:<44} {target['value']:>6.2f}x  (<= {target['limit']}x)  {verdict:<7}{note}".rstrip()
+        )
     return "\n".join(lines)
 
 
