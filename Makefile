@@ -85,5 +85,32 @@ bench: $(BENCH_STAMP)
 bench-smoke: $(BENCH_STAMP)
 	$(PY) -m scripts.bench --smoke $(BENCH_ARGS)
 
+# ---- Contract checks against the live API (scripts/record.py, scripts/drift.py, scripts/api_diff.py) ----
+.PHONY: record contract-live drift api-diff
+
+# Live recordings of all nine operations, scrubbed; needs CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and
+# REALTIMEKIT_APP_ID. RECORD_ARGS='--session-id ID --participant-id ID' picks what to record.
+RECORD_OUT ?= build/recordings/live
+record: $(VENV_STAMP)
+	$(PY) scripts/record.py --out $(RECORD_OUT) $(RECORD_ARGS)
+
+# Drift report over recordings or HAR files: DRIFT_INPUT='folders or .har files', DRIFT_ARGS='--json --allow KIND'.
+DRIFT_INPUT ?= $(RECORD_OUT)
+drift: $(VENV_STAMP)
+	$(PY) scripts/drift.py $(DRIFT_INPUT) $(DRIFT_ARGS)
+
+# The nightly CI job: record afresh into an emptied folder (kept for upload as a CI artifact), then report drift.
+CONTRACT_LIVE_OUT ?= build/recordings/contract-live
+contract-live: $(VENV_STAMP)
+	rm -rf $(CONTRACT_LIVE_OUT)
+	$(PY) scripts/record.py --out $(CONTRACT_LIVE_OUT) $(RECORD_ARGS)
+	$(PY) scripts/drift.py $(CONTRACT_LIVE_OUT) $(DRIFT_ARGS)
+
+# Breaking changes in the generated package's public API since BASE (default: the revision before the last
+# change to openapi/, or HEAD while openapi/ has uncommitted changes), e.g. make api-diff BASE=origin/main.
+BASE ?=
+api-diff: $(VENV_STAMP)
+	$(PY) scripts/api_diff.py $(if $(BASE),--base $(BASE))
+
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache
