@@ -244,12 +244,14 @@ def _content_kind(response: httpx.Response) -> str:
 def _read_error_body(
     response: httpx.Response,
 ) -> tuple[RealtimeKitError | CloudflareError | None, int | float | None, str | None]:
+    from orjson import loads
+
     from .models.cloudflare_error import CloudflareError
     from .models.realtime_kit_error import RealtimeKitError
 
     try:
-        data = response.json()
-    except ValueError:
+        data = loads(response.content)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than any error envelope is
         return None, None, None
     if not isinstance(data, dict):
         return None, None, None

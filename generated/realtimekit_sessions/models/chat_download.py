@@ -48,7 +48,8 @@ class ChatDownload:
             _field = "chat_download_url"
             self.chat_download_url = d["chat_download_url"]
             _field = "chat_download_url_expiry"
-            self.chat_download_url_expiry = parse_datetime(d["chat_download_url_expiry"])
+            _v = d["chat_download_url_expiry"]
+            self.chat_download_url_expiry = parse_datetime(_v)
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ChatDownload", _field, d, exc)
         if _KEYS.issuperset(d):

@@ -27,10 +27,8 @@ class ClientEventMetadata:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
-        if _KEYS.issuperset(d):
-            self._extra = None
-        else:
-            self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        # A free-form object: everything in it is kept as it came.
+        self._extra = dict(d) if d else None
         return self
 
     @property

@@ -57,7 +57,8 @@ class CloudflareError:
             _field = "success"
             self.success = d["success"]
             _field = "errors"
-            self.errors = [CloudflareMessage.from_dict(_item) for _item in as_list(d["errors"])]
+            _v = d["errors"]
+            self.errors = [CloudflareMessage.from_dict(_item) for _item in as_list(_v)]
             _v = d.get("messages", UNSET)
             if _v is not UNSET:
                 _field = "messages"

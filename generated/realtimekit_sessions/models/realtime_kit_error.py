@@ -47,7 +47,8 @@ class RealtimeKitError:
             _field = "success"
             self.success = d["success"]
             _field = "error"
-            self.error = ErrorDetail.from_dict(d["error"])
+            _v = d["error"]
+            self.error = ErrorDetail.from_dict(_v)
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("RealtimeKitError", _field, d, exc)
         if _KEYS.issuperset(d):

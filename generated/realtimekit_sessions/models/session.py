@@ -111,11 +111,14 @@ class Session:
             _field = "associated_id"
             self.associated_id = d["associated_id"]
             _field = "created_at"
-            self.created_at = parse_datetime(d["created_at"])
+            _v = d["created_at"]
+            self.created_at = parse_datetime(_v)
             _field = "updated_at"
-            self.updated_at = parse_datetime(d["updated_at"])
+            _v = d["updated_at"]
+            self.updated_at = parse_datetime(_v)
             _field = "started_at"
-            self.started_at = parse_datetime(d["started_at"])
+            _v = d["started_at"]
+            self.started_at = parse_datetime(_v)
             _field = "live_participants"
             self.live_participants = d["live_participants"]
             _field = "max_concurrent_participants"
@@ -127,9 +130,11 @@ class Session:
             _field = "organization_id"
             self.organization_id = d["organization_id"]
             _field = "status"
-            self.status = check_session_status(d["status"])
+            _v = d["status"]
+            self.status = check_session_status(_v)
             _field = "type"
-            self.type_ = check_session_type(d["type"])
+            _v = d["type"]
+            self.type_ = check_session_type(_v)
             _v = d.get("ended_at", UNSET)
             if _v is not UNSET:
                 _field = "ended_at"

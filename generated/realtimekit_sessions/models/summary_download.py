@@ -53,7 +53,8 @@ class SummaryDownload:
             _field = "summaryDownloadUrl"
             self.summary_download_url = d["summaryDownloadUrl"]
             _field = "summaryDownloadUrlExpiry"
-            self.summary_download_url_expiry = parse_datetime(d["summaryDownloadUrlExpiry"])
+            _v = d["summaryDownloadUrlExpiry"]
+            self.summary_download_url_expiry = parse_datetime(_v)
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("SummaryDownload", _field, d, exc)
         if _KEYS.issuperset(d):

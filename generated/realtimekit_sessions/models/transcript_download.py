@@ -53,7 +53,8 @@ class TranscriptDownload:
             _field = "transcript_download_url"
             self.transcript_download_url = d["transcript_download_url"]
             _field = "transcript_download_url_expiry"
-            self.transcript_download_url_expiry = parse_datetime(d["transcript_download_url_expiry"])
+            _v = d["transcript_download_url_expiry"]
+            self.transcript_download_url_expiry = parse_datetime(_v)
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("TranscriptDownload", _field, d, exc)
         if _KEYS.issuperset(d):
