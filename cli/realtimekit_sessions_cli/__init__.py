@@ -1,0 +1,1 @@
+"""Command-line tool over the realtimekit_sessions client: `realtimekit-sessions --help`."""

@@ -1,0 +1,3 @@
+from realtimekit_sessions_cli.app import main
+
+main()

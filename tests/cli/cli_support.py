@@ -1,0 +1,109 @@
+"""Fixtures of the CLI tests: scripts/mock_server.py started in-process, plus a loopback file host for downloads."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import mock_server
+
+ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
+APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
+SESSION_ID = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"
+PEER_ID = "0c6f4b1e-8d2a-4f7c-b3e9-5a1d7c9e2f40"
+CHAT_CSV = (
+    "id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt\n"
+    f'm1,{PEER_ID},{SESSION_ID},meet-1,Priya N.,false,false,TEXT_MESSAGE,"Hello, all",2025-03-14T09:01:00.000Z\n'
+    f"m2,{PEER_ID},{SESSION_ID},meet-1,Priya N.,true,true,TEXT_MESSAGE,Agenda is in the doc,2025-03-14T09:02:00.000Z\n"
+)
+TRANSCRIPT_VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nPriya N.: Good morning.\n"
+SUMMARY_TEXT = "Summary: the team agreed on the release date.\n"
+FILES = {
+    "/files/chat.csv": ("text/csv", CHAT_CSV.encode()),
+    "/files/transcript.vtt": ("text/vtt", TRANSCRIPT_VTT.encode()),
+    "/files/summary.txt": ("text/plain", SUMMARY_TEXT.encode()),
+}
+
+
+class _FileHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.server.requests.append({"path": self.path, "authorization": self.headers.get("Authorization")})  # type: ignore[attr-defined]
+        content_type, content = FILES.get(self.path.split("?")[0], ("text/plain", b""))
+        self.send_response(200 if self.path.split("?")[0] in FILES else 404)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclasses.dataclass
+class Api:
+    base_url: str
+    file_requests: list[dict[str, Any]]
+
+
+def _long_peer_report() -> Any:
+    recording = ROOT / "tests" / "recordings" / "get_participant_data_from_peer_id" / "long_report.json"
+    return json.loads(recording.read_text(encoding="utf-8"))["response"]["body"]
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
+    files = ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
+    files.requests = []  # type: ignore[attr-defined]
+    file_thread = threading.Thread(target=files.serve_forever, daemon=True)
+    file_thread.start()
+    file_base = f"http://127.0.0.1:{files.server_address[1]}/files"
+    expiry = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1)).isoformat()
+    downloads = {
+        "get_session_chat": {
+            "chat_download_url": f"{file_base}/chat.csv?X-Amz-Signature=x",
+            "chat_download_url_expiry": expiry,
+        },
+        "get_session_transcripts": {
+            "sessionId": SESSION_ID,
+            "transcript_download_url": f"{file_base}/transcript.vtt",
+            "transcript_download_url_expiry": expiry,
+        },
+        "get_session_summary": {
+            "sessionId": SESSION_ID,
+            "summaryDownloadUrl": f"{file_base}/summary.txt",
+            "summaryDownloadUrlExpiry": expiry,
+        },
+    }
+    routes = []
+    for route in mock_server.load_routes():
+        if route.operation_id in downloads:
+            route = dataclasses.replace(route, success_body={"success": True, "data": downloads[route.operation_id]})
+        if route.operation_id == "get_participant_data_from_peer_id":
+            route = dataclasses.replace(route, success_body=_long_peer_report())
+        routes.append(route)
+    server = mock_server.MockServer(("127.0.0.1", 0), routes, mock_server.base_path(), log_requests=False)
+    server.serve_in_background()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/client/v4"
+    monkeypatch.setenv("CLOUDFLARE_BASE_URL", base_url)
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "cli-test-token")
+    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
+    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+    try:
+        yield Api(base_url, files.requests)  # type: ignore[attr-defined]
+    finally:
+        server.stop()
+        files.shutdown()
+        file_thread.join(timeout=10)
+        files.server_close()
