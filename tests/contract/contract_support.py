@@ -201,8 +201,8 @@ def untyped_spots(value: object, declared: Mapping[str, frozenset[str]], path: s
 
     A raw dict where a model belongs, a timestamp left as text or without a timezone, or a property the spec
     declares for the model that landed among its extra keys (so it was never read into its attribute). Models
-    with no declared fields (Session.meta, breakout room items, event metadata) are free-form: anything goes
-    inside them, as inside any model's extra keys.
+    with no declared fields (Session.meta, breakout room items, event metadata) are free-form dict subclasses:
+    anything goes inside them, as inside any model's extra keys; a plain dict in their place is still untyped.
     """
     if attrs.has(type(value)):
         for attribute in _declared_fields(value):
@@ -214,6 +214,8 @@ def untyped_spots(value: object, declared: Mapping[str, frozenset[str]], path: s
         for key in _extra_keys(value):
             if key in declared.get(type(value).__name__, ()):
                 yield f"{path}[{key!r}] (declared field left in additional_properties)"
+    elif isinstance(value, dict) and hasattr(type(value), "from_dict"):
+        return  # a free-form model: a dict subclass generated from a schema with no properties
     elif isinstance(value, dict):
         yield f"{path} (raw dict)"
     elif isinstance(value, list):

@@ -3,55 +3,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import as_object
 
-_KEYS: frozenset[str] = frozenset({})
 
-
-@_attrs_define
-class SessionBreakoutRoomsItem:
-    # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
-    # there is one: most objects have none, and an empty dict per object is memory for nothing.
-    _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+class SessionBreakoutRoomsItem(dict[str, Any]):
+    # A free-form JSON object is a dict: nothing to describe, everything kept as it came, read like any dict.
+    # from_dict/to_dict/additional_properties make it usable wherever a model is.
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
-        return field_dict
+        return dict(self)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = src_dict if type(src_dict) is dict else as_object(src_dict)
-        self = cls.__new__(cls)
-        # A free-form object: everything in it is kept as it came.
-        self._extra = dict(d) if d else None
-        return self
+        return cls(src_dict if type(src_dict) is dict else as_object(src_dict))
 
     @property
     def additional_properties(self) -> dict[str, Any]:
-        """Fields the spec does not describe, as they came (new API fields land here)."""
-        if self._extra is None:
-            self._extra = {}
-        return self._extra
-
-    @additional_properties.setter
-    def additional_properties(self, value: dict[str, Any]) -> None:
-        self._extra = value
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self._extra) if self._extra else []
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return self._extra is not None and key in self._extra
+        return list(self)
