@@ -112,5 +112,15 @@ BASE ?=
 api-diff: $(VENV_STAMP)
 	$(PY) scripts/api_diff.py $(if $(BASE),--base $(BASE))
 
+.PHONY: fuzz soak
+# The reliability suite's long runs (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
+# per operation and kind of test, with the table of bodies tried; soak: 10 000 async requests, 200 at a time.
+fuzz: $(VENV_STAMP)
+	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_fuzz_bodies.py \
+		tests/reliability/test_hostile_inputs.py
+
+soak: $(VENV_STAMP)
+	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_load.py
+
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache

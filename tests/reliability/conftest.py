@@ -1,11 +1,13 @@
 """The reliability suite: bad bodies and hostile ids, faults from a real local server, load, and secrets.
 
-RELIABILITY_PROFILE picks how hard hypothesis tries: `ci` (the default, small counts) or `fuzz` (`make fuzz`).
+RELIABILITY_PROFILE picks how hard hypothesis tries: `ci` (the default, 25 examples a test) or `fuzz` (`make fuzz`:
+FUZZ_EXAMPLES a test, 1000 unless set).
 SOAK_REQUESTS / SOAK_CONCURRENCY size the load test (`make soak` asks for 10 000 at 200).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -35,7 +37,7 @@ _COMMON = {
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 }
 settings.register_profile("ci", max_examples=25, **_COMMON)
-settings.register_profile("fuzz", max_examples=1500, **_COMMON)
+settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), **_COMMON)
 settings.load_profile(reliability_support.profile_name())
 
 
