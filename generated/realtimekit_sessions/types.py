@@ -140,7 +140,8 @@ def as_str(value: object) -> str:
     fail("a string", value)
 
 
-_UTC = datetime.UTC
+UTC = datetime.UTC
+fromisoformat = datetime.datetime.fromisoformat
 
 
 def parse_datetime(value: object) -> datetime.datetime | str:
@@ -159,7 +160,7 @@ def parse_datetime(value: object) -> datetime.datetime | str:
         parsed = _parse_loose_datetime(value)
         if parsed is None:
             return value
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 def _parse_loose_datetime(text: str) -> datetime.datetime | None:

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import field_error
-from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -101,7 +101,13 @@ class ChatMessage:
             _v = d.get("createdAt", UNSET)
             if _v is not UNSET:
                 _field = "createdAt"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.created_at = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ChatMessage", _field, d, exc)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import field_error
-from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_list, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -69,7 +69,13 @@ class PeerConnectionMetadata:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
                 _field = "timestamp"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.timestamp = _v
             self.effective_network_type = d.get("effective_network_type", UNSET)
             self.reflexive_connectivity = d.get("reflexive_connectivity", UNSET)

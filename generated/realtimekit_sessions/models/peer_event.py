@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import field_error
 from ..models.peer_event_name import PeerEventName, check_peer_event_name
 from ..models.preset_view_type import PresetViewType, check_preset_view_type
-from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -109,12 +109,24 @@ class PeerEvent:
             _v = d.get("created_at", UNSET)
             if _v is not UNSET:
                 _field = "created_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.created_at = _v
             _v = d.get("updated_at", UNSET)
             if _v is not UNSET:
                 _field = "updated_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.updated_at = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerEvent", _field, d, exc)

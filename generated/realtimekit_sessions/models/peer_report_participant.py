@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import field_error
 from ..models.peer_event import PeerEvent
 from ..models.peer_report import PeerReport
-from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_list, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -115,22 +115,46 @@ class PeerReportParticipant:
             _v = d.get("created_at", UNSET)
             if _v is not UNSET:
                 _field = "created_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.created_at = _v
             _v = d.get("updated_at", UNSET)
             if _v is not UNSET:
                 _field = "updated_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.updated_at = _v
             _v = d.get("joined_at", UNSET)
             if _v is not UNSET:
                 _field = "joined_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.joined_at = _v
             _v = d.get("left_at", UNSET)
             if _v is not UNSET:
                 _field = "left_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.left_at = _v
             self.duration = d.get("duration", UNSET)
             _v = d.get("peer_events", UNSET)

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import field_error
 from ..models.media_device import MediaDevice
-from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -50,7 +50,13 @@ class SelectedDeviceUpdate:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
                 _field = "timestamp"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.timestamp = _v
             _v = d.get("device", UNSET)
             if _v is not UNSET:

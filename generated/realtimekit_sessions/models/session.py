@@ -12,7 +12,7 @@ from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
 from ..models.session_meta import SessionMeta
 from ..models.session_status import SessionStatus, check_session_status
 from ..models.session_type import SessionType, check_session_type
-from ..types import UNSET, Unset, as_list, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_list, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -112,13 +112,34 @@ class Session:
             self.associated_id = d["associated_id"]
             _field = "created_at"
             _v = d["created_at"]
-            self.created_at = parse_datetime(_v)
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+            self.created_at = _v
             _field = "updated_at"
             _v = d["updated_at"]
-            self.updated_at = parse_datetime(_v)
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+            self.updated_at = _v
             _field = "started_at"
             _v = d["started_at"]
-            self.started_at = parse_datetime(_v)
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+            self.started_at = _v
             _field = "live_participants"
             self.live_participants = d["live_participants"]
             _field = "max_concurrent_participants"
@@ -138,7 +159,13 @@ class Session:
             _v = d.get("ended_at", UNSET)
             if _v is not UNSET:
                 _field = "ended_at"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.ended_at = _v
             _v = d.get("breakout_rooms", UNSET)
             if _v is not UNSET:

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import field_error
-from ..types import as_object, format_datetime, parse_datetime
+from ..types import UTC, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -54,7 +54,14 @@ class TranscriptDownload:
             self.transcript_download_url = d["transcript_download_url"]
             _field = "transcript_download_url_expiry"
             _v = d["transcript_download_url_expiry"]
-            self.transcript_download_url_expiry = parse_datetime(_v)
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+            self.transcript_download_url_expiry = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("TranscriptDownload", _field, d, exc)
         if _KEYS.issuperset(d):

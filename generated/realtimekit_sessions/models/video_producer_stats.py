@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..errors import field_error
 from ..models.quality_limitation_durations import QualityLimitationDurations
 from ..models.quality_limitation_reason import QualityLimitationReason, check_quality_limitation_reason
-from ..types import UNSET, Unset, as_object, format_datetime, parse_datetime
+from ..types import UNSET, UTC, Unset, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -143,7 +143,13 @@ class VideoProducerStats:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
                 _field = "timestamp"
-                _v = parse_datetime(_v)
+                try:
+                    _v = fromisoformat(_v)
+                except (TypeError, ValueError):
+                    _v = parse_datetime(_v)
+                else:
+                    if _v.tzinfo is None:
+                        _v = _v.replace(tzinfo=UTC)
             self.timestamp = _v
             self.producer_id = d.get("producer_id", UNSET)
             self.mid = d.get("mid", UNSET)
