@@ -8,7 +8,10 @@ exception (ResponseValidationError through a call, ModelParseError from from_dic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import signal
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -37,8 +40,36 @@ from reliability_support import (
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
 
+# A body that makes the client loop forever would otherwise stall the run with no verdict. Far above the few
+# milliseconds a body takes even with megabyte strings; it turns a hang into a failure, it measures nothing.
+HANG_LIMIT = 60
+
+
+class HangError(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def no_hang() -> Iterator[None]:
+    def interrupt(signum: int, frame: object) -> None:
+        raise HangError(f"one body kept the client busy for {HANG_LIMIT} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(HANG_LIMIT)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def call(operation_id: str, canned: Canned, *, use_async: bool) -> Any:
     """The operation called as a user would (max_retries=0: one request, one answer)."""
+    with no_hang():
+        return _call(operation_id, canned, use_async=use_async)
+
+
+def _call(operation_id: str, canned: Canned, *, use_async: bool) -> Any:
     module = operation_module(operation_id)
     client = make_client(httpx.MockTransport(canned), max_retries=0)
     arguments = path_arguments(operation_id)
@@ -101,13 +132,14 @@ def test_every_broken_body_ends_in_the_model_or_a_typed_error(operation_id: str)
 
         data = parsed_json(mutated.content)
         if data is not None:
-            try:
-                model = model_class.from_dict(data)
-            except errors.ModelParseError as exc:
-                assert exc.path.startswith("$")
-                assert str(exc)
-            else:
-                json.dumps(model.to_dict())
+            with no_hang():
+                try:
+                    model = model_class.from_dict(data)
+                except errors.ModelParseError as exc:
+                    assert exc.path.startswith("$")
+                    assert str(exc)
+                else:
+                    json.dumps(model.to_dict())
 
     run()
 
