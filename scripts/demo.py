@@ -7,6 +7,7 @@ Starts scripts/mock_server.py on a free loopback port, so no network and no real
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -199,10 +200,28 @@ def main() -> int:
                 print(f"{operation_id}: {lines[0]}")
                 for line in lines[1:]:
                     print(line)
+        print(f"{len(OPERATIONS) - failures} of {len(OPERATIONS)} operations succeeded")
+        failures += run_cli(base_url)
     finally:
         server.stop()
-    print(f"{len(OPERATIONS) - failures} of {len(OPERATIONS)} operations succeeded")
     return 1 if failures else 0
+
+
+def run_cli(base_url: str) -> int:
+    """The realtimekit-sessions command against the same mock, as a user would run it."""
+    import subprocess
+
+    ids = {"CLOUDFLARE_ACCOUNT_ID": "023e105f4ecef8ad9ca31a8372d0c353", "REALTIMEKIT_APP_ID": "3f9a1c527e444b1da0c26d8e5b7f9a10"}
+    env = {**os.environ, **ids, "CLOUDFLARE_BASE_URL": base_url, "CLOUDFLARE_API_TOKEN": "demo-token", "COLUMNS": "110"}
+    failed = 0
+    for command in (["sessions", "list"], ["peer-report", "0c6f4b1e-8d2a-4f7c-b3e9-5a1d7c9e2f40"]):
+        print(f"\n$ realtimekit-sessions {' '.join(command)}")
+        run = subprocess.run(
+            [sys.executable, "-m", "realtimekit_sessions_cli", *command], env=env, capture_output=True, text=True
+        )
+        print((run.stdout + run.stderr).rstrip())
+        failed += run.returncode != 0
+    return failed
 
 
 if __name__ == "__main__":
