@@ -61,9 +61,9 @@ lint-spec: $(VENV_STAMP) $(NODE_STAMP)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff check scripts tests cli
 	$(BIN)/ruff check generated/$(PACKAGE)
-	$(BIN)/mypy --strict generated/$(PACKAGE)
+	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
 # Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
 test: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)

@@ -211,13 +211,20 @@ def run_cli(base_url: str) -> int:
     """The realtimekit-sessions command against the same mock, as a user would run it."""
     import subprocess
 
-    ids = {"CLOUDFLARE_ACCOUNT_ID": "023e105f4ecef8ad9ca31a8372d0c353", "REALTIMEKIT_APP_ID": "3f9a1c527e444b1da0c26d8e5b7f9a10"}
+    ids = {
+        "CLOUDFLARE_ACCOUNT_ID": "023e105f4ecef8ad9ca31a8372d0c353",
+        "REALTIMEKIT_APP_ID": "3f9a1c527e444b1da0c26d8e5b7f9a10",
+    }
     env = {**os.environ, **ids, "CLOUDFLARE_BASE_URL": base_url, "CLOUDFLARE_API_TOKEN": "demo-token", "COLUMNS": "110"}
     failed = 0
     for command in (["sessions", "list"], ["peer-report", "0c6f4b1e-8d2a-4f7c-b3e9-5a1d7c9e2f40"]):
         print(f"\n$ realtimekit-sessions {' '.join(command)}")
         run = subprocess.run(
-            [sys.executable, "-m", "realtimekit_sessions_cli", *command], env=env, capture_output=True, text=True
+            [sys.executable, "-m", "realtimekit_sessions_cli", *command],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         print((run.stdout + run.stderr).rstrip())
         failed += run.returncode != 0
