@@ -68,6 +68,17 @@ def _env_base_url() -> str:
     return os.environ.get("CLOUDFLARE_BASE_URL") or DEFAULT_BASE_URL
 
 
+class _SentCookiesOnly(httpx.Cookies):
+    """The cookies a client was given, sent with every request; cookies an answer sets are not kept.
+
+    A client authenticated by token has no use for them (Cloudflare's edge may set bot-management cookies),
+    and httpx files every answer's cookies through urllib's cookie jar: a quarter of a small call's cost.
+    """
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
 @define
 class Client:
     """Settings shared by every request, and the httpx clients built from them.
@@ -136,6 +147,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._client._cookies = _SentCookiesOnly(self._cookies)
         return self._client
 
     def __enter__(self) -> Self:
@@ -168,6 +180,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            self._async_client._cookies = _SentCookiesOnly(self._cookies)
         return self._async_client
 
     async def __aenter__(self) -> Self:

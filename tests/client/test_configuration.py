@@ -87,3 +87,11 @@ def test_plain_http_only_to_loopback_unless_allowed(url: str, allowed: bool) -> 
 def test_insecure_http_can_be_allowed_explicitly() -> None:
     client = AuthenticatedClient(token=TOKEN, base_url="http://api.example.com", allow_insecure_http=True)
     assert client.base_url == "http://api.example.com"
+
+
+def test_configured_cookies_are_sent_and_cookies_an_answer_sets_are_not_kept(make_client) -> None:
+    answer = json_response(200, CHAT_OK, {"set-cookie": "__cf_bm=tracking; Path=/; Secure"})
+    client, script = make_client(answer, cookies={"pref": "1"})
+    get_session_chat.sync(ACCOUNT, APP, SESSION, client=client)
+    get_session_chat.sync(ACCOUNT, APP, SESSION, client=client)
+    assert [request.headers.get("cookie") for request in script.requests] == ["pref=1", "pref=1"]
