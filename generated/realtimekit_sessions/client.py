@@ -611,6 +611,22 @@ def _download_clients_args(client: Client) -> dict[str, Any]:
     }
 
 
+def download_link(response: httpx.Response, url: object, expiry: object, field: str) -> tuple[str, object]:
+    """The download URL an answer gave, refused with ResponseValidationError unless it is an http(s) URL."""
+    if isinstance(url, str):
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            parsed = None
+        if parsed is not None and parsed.scheme in ("http", "https") and parsed.host:
+            return url, expiry
+    raise ResponseValidationError(
+        f"{response.status_code} from {response.request.url.path}: {field} is not an http(s) URL: {_shown(url)}",
+        response=response,
+        path=f"$.data.{field}",
+    )
+
+
 def _expired(expiry: object) -> bool:
     import datetime
 

@@ -7,6 +7,7 @@ from ...client import (  # noqa: F401  # noqa: F401
     Client,
     afetch_download,
     aiterate_pages,
+    download_link,
     fetch_download,
     iterate_pages,
     path_id,
@@ -250,7 +251,7 @@ def _download_link(response: httpx.Response) -> tuple[str, object]:
             response=response,
             path="$.data",
         )
-    return data.chat_download_url, data.chat_download_url_expiry
+    return download_link(response, data.chat_download_url, data.chat_download_url_expiry, "chat_download_url")
 
 
 def download(

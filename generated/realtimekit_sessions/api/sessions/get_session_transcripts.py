@@ -7,6 +7,7 @@ from ...client import (  # noqa: F401  # noqa: F401
     Client,
     afetch_download,
     aiterate_pages,
+    download_link,
     fetch_download,
     iterate_pages,
     path_id,
@@ -276,7 +277,9 @@ def _download_link(response: httpx.Response) -> tuple[str, object]:
             response=response,
             path="$.data",
         )
-    return data.transcript_download_url, data.transcript_download_url_expiry
+    return download_link(
+        response, data.transcript_download_url, data.transcript_download_url_expiry, "transcript_download_url"
+    )
 
 
 def download(

@@ -9,6 +9,7 @@ from ...client import (  # noqa: F401  # noqa: F401
     Client,
     afetch_download,
     aiterate_pages,
+    download_link,
     fetch_download,
     iterate_pages,
     path_id,
