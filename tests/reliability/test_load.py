@@ -102,9 +102,9 @@ def test_the_async_client_holds_under_load(soak_server: SoakServer) -> None:
     answered = soak_server.requests_answered - answered_before
     assert answered == total + warm_up, f"the server answered {answered} of {total + warm_up}"
     connections = soak_server.connections_accepted
-    # Reuse: one connection per concurrent caller, give or take the few httpcore's pool replaces while it is
-    # saturated (a handful at 200 callers), against one per request without keep-alive.
-    assert connections <= concurrency * 1.25, f"{connections} connections for {concurrency} concurrent callers"
+    # Reuse: about one connection per concurrent caller, against one per request without keep-alive. httpcore's
+    # pool replaces a few while it is saturated (5-25 at 200 callers, more on a busy machine), hence the margin.
+    assert connections <= 2 * concurrency, f"{connections} connections for {concurrency} concurrent callers"
     objects, rss = after.objects - before.objects, after.rss - before.rss
     assert objects <= OBJECT_TOLERANCE, f"{objects} more live objects after {total} requests"
     assert rss <= RSS_TOLERANCE, f"resident memory grew {rss // 1024} KiB over {total} requests"
