@@ -250,7 +250,7 @@ def test_a_429_storm_with_retry_after_waits_as_told(
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
-def test_a_429_with_an_http_date_retry_after_then_success(
+def test_an_http_date_retry_after_beyond_the_cap_is_handed_to_the_caller(
     use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     # An HTTP date has whole seconds: three seconds ahead means a wait of more than two.
