@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import ipaddress
+import json
 import os
 import random
 import ssl
@@ -21,8 +22,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
+import orjson
 from attrs import define, evolve, field
-from orjson import loads as json_loads  # every response body is decoded by this; twice the stdlib's speed
 
 from .errors import (
     APIConnectionError,
@@ -504,11 +505,26 @@ def query_text(parameter: str, value: object) -> None:
         _refuse(parameter, f"{_shown(value)} holds a lone surrogate, which no URL can carry")
 
 
+# orjson reads JSON about twice as fast as the standard library, but turns integers beyond 64 bits into
+# floats. Such an integer needs 19 digits in a row; a body with such a run (rare: ids are strings, counters
+# small) is read by the standard library, which keeps every integer exact. The check costs about a tenth of
+# the decoding.
+_DIGITS_TO_ZERO = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
+_NINETEEN_DIGITS = b"0" * 19
+
+
+def decode_json(content: bytes) -> Any:
+    """Decode a JSON body exactly, as fast as it can be: every response body goes through this."""
+    if content.translate(_DIGITS_TO_ZERO).find(_NINETEEN_DIGITS) != -1:
+        return json.loads(content)
+    return orjson.loads(content)
+
+
 def read_json(response: httpx.Response, from_dict: Callable[[dict[str, Any]], T]) -> T:
     """A 2xx body read into its model, or ResponseValidationError saying why it could not be."""
     request = f"{response.request.method} {response.request.url.path}"
     try:
-        data = json_loads(response.content)
+        data = decode_json(response.content)
     except ValueError as exc:
         kind = response.headers.get("content-type", "no content type").split(";")[0]
         problem = "an empty body" if not response.content else f"a body that is not JSON ({kind}): {exc}"

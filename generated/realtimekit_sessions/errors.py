@@ -244,13 +244,12 @@ def _content_kind(response: httpx.Response) -> str:
 def _read_error_body(
     response: httpx.Response,
 ) -> tuple[RealtimeKitError | CloudflareError | None, int | float | None, str | None]:
-    from orjson import loads
-
+    from .client import decode_json
     from .models.cloudflare_error import CloudflareError
     from .models.realtime_kit_error import RealtimeKitError
 
     try:
-        data = loads(response.content)
+        data = decode_json(response.content)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than any error envelope is
         return None, None, None
     if not isinstance(data, dict):

@@ -31,12 +31,13 @@ MAX_LOOPS = 1_000_000
 
 
 def ours_parser(schema: str) -> Callable[[bytes], Any]:
-    """What our client does with a 200 body: its decoder (`client.json_loads`), then the response model's `from_dict`."""
+    """What our client does with a 200 body: its decoder (`client.decode_json`), then the response model's
+    `from_dict`."""
     import realtimekit_sessions.models
-    from realtimekit_sessions.client import json_loads
+    from realtimekit_sessions.client import decode_json
 
     model = getattr(realtimekit_sessions.models, schema)
-    return lambda body: model.from_dict(json_loads(body))
+    return lambda body: model.from_dict(decode_json(body))
 
 
 def sdk_parser(schema: str) -> Callable[[bytes], Any]:
