@@ -52,7 +52,7 @@ generate: $(VENV_STAMP)
 # The CI drift check: regenerate elsewhere and fail on any difference from what is committed.
 check-generated: $(VENV_STAMP)
 	$(call generate_into,build/check)
-	@diff -r -u generated/$(PACKAGE) build/check/$(PACKAGE) \
+	@diff -r -u -x __pycache__ generated/$(PACKAGE) build/check/$(PACKAGE) \
 		|| { echo "generated/ differs from what $(SPEC) gives: run 'make generate' and commit." >&2; exit 1; }
 	@echo "generated/$(PACKAGE) matches $(SPEC)"
 
