@@ -614,7 +614,7 @@ async def aiterate_pages(
 _EXPIRED_URL_STATUSES = frozenset({403, 410})
 
 
-def _download_clients_args(client: Client) -> dict[str, Any]:
+def _download_client_args(client: Client) -> dict[str, Any]:
     # The download host is not Cloudflare's API: it gets none of the client's headers (the token above all),
     # cookies or base URL. Only how to reach the network carries over.
     args = {key: value for key, value in client._httpx_args.items() if key in ("transport", "proxy", "mounts")}
@@ -670,7 +670,7 @@ def fetch_download(
     if _expired(expiry):
         url, expiry = locate()
         refreshed = True
-    with httpx.Client(**_download_clients_args(client)) as http:
+    with httpx.Client(**_download_client_args(client)) as http:
         try:
             return _to_download(_send(http, {"method": "GET", "url": url}, timeout, retries, True))
         except APIStatusError as exc:
@@ -694,7 +694,7 @@ async def afetch_download(
     if _expired(expiry):
         url, expiry = await locate()
         refreshed = True
-    async with httpx.AsyncClient(**_download_clients_args(client)) as http:
+    async with httpx.AsyncClient(**_download_client_args(client)) as http:
         try:
             return _to_download(await _send_async(http, {"method": "GET", "url": url}, timeout, retries, True))
         except APIStatusError as exc:

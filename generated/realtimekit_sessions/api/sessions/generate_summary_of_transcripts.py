@@ -2,27 +2,17 @@ from typing import Any
 
 import httpx
 
-from ...client import (  # noqa: F401  # noqa: F401
+# Every helper an operation may use; the generator's ruff post-hook drops the ones this one does not.
+from ...client import (
     AuthenticatedClient,
     Client,
-    afetch_download,
-    aiterate_pages,
-    download_link,
-    fetch_download,
-    iterate_pages,
     path_id,
-    query_choice,
-    query_count,
-    query_datetime,
-    query_flag,
-    query_text,
     read_json,
     send,
     send_async,
 )
-from ...errors import ResponseValidationError  # noqa: F401
 from ...models.session_generate_summary_of_transcripts_response import SessionGenerateSummaryOfTranscriptsResponse
-from ...types import UNSET, Download, Response, Unset  # noqa: F401
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
