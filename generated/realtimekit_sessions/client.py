@@ -516,7 +516,8 @@ _NINETEEN_DIGITS = b"0" * 19
 def decode_json(content: bytes) -> Any:
     """Decode a JSON body exactly, as fast as it can be: every response body goes through this."""
     if content.translate(_DIGITS_TO_ZERO).find(_NINETEEN_DIGITS) != -1:
-        return json.loads(content)
+        # Decoded strictly first: json.loads(bytes) lets invalid UTF-8 through (surrogatepass), orjson does not.
+        return json.loads(content.decode("utf-8"))
     return orjson.loads(content)
 
 

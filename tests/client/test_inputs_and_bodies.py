@@ -230,3 +230,20 @@ def test_request_bodies_are_never_sent(make_client) -> None:
     client, script = make_client(json_response(200, {"success": True, "data": SESSION_BODY}))
     get_session_details.sync(ACCOUNT, APP, SESSION, client=client, include_breakout_rooms=True)
     assert script.requests[0].content == b"" and json.loads(b"{}") == {}
+
+
+@pytest.mark.parametrize("digits", ["", ', "minutes_consumed": 0.0008521802205587292'])
+def test_invalid_utf8_is_refused_whichever_decoder_reads_the_body(make_client, digits: str) -> None:
+    # A body with a run of 19 digits is read by the standard library (for exact big integers), the others by
+    # orjson: both must refuse a byte sequence that is not UTF-8.
+    content = b'{"data": {"id": "\xed\xa0\x80"' + digits.encode() + b"}}"
+    client, _ = make_client(httpx.Response(200, content=content, headers={"content-type": "application/json"}))
+    with pytest.raises(errors.ResponseValidationError, match="not JSON"):
+        get_session_details.sync(ACCOUNT, APP, SESSION, client=client)
+
+
+def test_integers_beyond_64_bits_stay_exact(make_client) -> None:
+    body = b'{"data": {"sessions": [], "x_big": 123456789012345678901234567890}, "paging": {"total_count": 0}}'
+    client, _ = make_client(httpx.Response(200, content=body, headers={"content-type": "application/json"}))
+    parsed = get_sessions.sync(ACCOUNT, APP, client=client)
+    assert parsed.data["x_big"] == 123456789012345678901234567890
