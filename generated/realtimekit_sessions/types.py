@@ -127,6 +127,15 @@ def as_object(value: object) -> Mapping[str, Any]:
     fail("an object", value)
 
 
+def as_dict(value: object) -> dict[str, Any]:
+    """A free-form JSON object, kept as the dict it came as (another mapping is copied into one)."""
+    if type(value) is dict:
+        return value
+    if isinstance(value, Mapping):
+        return dict(value)
+    fail("an object", value)
+
+
 def as_list(value: object) -> list[Any]:
     """A JSON array; anything else would be iterated wrongly (a string by character, an object by key)."""
     if type(value) is list:

@@ -7,8 +7,11 @@ import importlib
 import inspect
 import json
 import re
+import types
+import typing
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -196,33 +199,51 @@ def declared_properties(spec: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     }
 
 
-def untyped_spots(value: object, declared: Mapping[str, frozenset[str]], path: str = "$") -> Iterator[str]:
+def untyped_spots(
+    value: object, declared: Mapping[str, frozenset[str]], path: str = "$", hint: object = None
+) -> Iterator[str]:
     """Where a parsed result is not what a typed client should give back.
 
     A raw dict where a model belongs, a timestamp left as text or without a timezone, or a property the spec
-    declares for the model that landed among its extra keys (so it was never read into its attribute). Models
-    with no declared fields (Session.meta, breakout room items, event metadata) are free-form dict subclasses:
-    anything goes inside them, as inside any model's extra keys; a plain dict in their place is still untyped.
+    declares for the model that landed among its extra keys (so it was never read into its attribute). Schemas
+    with no declared properties (Session.meta, breakout room items, event metadata) are generated as
+    `dict[str, ...]` aliases: a dict is what such a field's annotation (`hint`) asks for, anywhere else it is
+    untyped.
     """
     if attrs.has(type(value)):
+        hints = _field_hints(type(value))
         for attribute in _declared_fields(value):
             item = getattr(value, attribute.name)
             where = f"{path}.{attribute.name}"
             if isinstance(item, str) and "datetime" in str(attribute.type) and _instant(item) is not None:
                 yield f"{where} (timestamp left as text)"
-            yield from untyped_spots(item, declared, where)
+            yield from untyped_spots(item, declared, where, hints[attribute.name])
         for key in _extra_keys(value):
             if key in declared.get(type(value).__name__, ()):
                 yield f"{path}[{key!r}] (declared field left in additional_properties)"
-    elif isinstance(value, dict) and hasattr(type(value), "from_dict"):
-        return  # a free-form model: a dict subclass generated from a schema with no properties
+    elif type(value) is dict and _admits(hint, dict):
+        return  # a free-form object, declared as one
     elif isinstance(value, dict):
         yield f"{path} (raw dict)"
     elif isinstance(value, list):
+        inner = next((typing.get_args(arm)[0] for arm in _arms(hint) if typing.get_origin(arm) is list), None)
         for index, item in enumerate(value):
-            yield from untyped_spots(item, declared, f"{path}[{index}]")
+            yield from untyped_spots(item, declared, f"{path}[{index}]", inner)
     elif isinstance(value, datetime.datetime) and value.tzinfo is None:
         yield f"{path} (naive datetime)"
+
+
+@cache
+def _field_hints(model: type) -> dict[str, object]:
+    return typing.get_type_hints(model)
+
+
+def _arms(hint: object) -> tuple[object, ...]:
+    return typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+
+
+def _admits(hint: object, container: type) -> bool:
+    return any(typing.get_origin(arm) is container for arm in _arms(hint))
 
 
 def _instant(text: str) -> datetime.datetime | None:

@@ -60,15 +60,31 @@ class Asn:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.asn = d.get("asn", UNSET)
-            self.name = d.get("name", UNSET)
-            self.domain = d.get("domain", UNSET)
-            self.route = d.get("route", UNSET)
-            self.type_ = d.get("type", UNSET)
+            _v = d.get("asn", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.asn = _v
+            _v = d.get("name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.name = _v
+            _v = d.get("domain", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.domain = _v
+            _v = d.get("route", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.route = _v
+            _v = d.get("type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.type_ = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("Asn", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 5:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -106,6 +106,7 @@ class AudioConsumerStats:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -117,23 +118,64 @@ class AudioConsumerStats:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
-            self.consumer_id = d.get("consumer_id", UNSET)
-            self.producer_id = d.get("producer_id", UNSET)
-            self.peer_id = d.get("peer_id", UNSET)
-            self.mid = d.get("mid", UNSET)
-            self.ssrc = d.get("ssrc", UNSET)
-            self.bytes_received = d.get("bytes_received", UNSET)
-            self.packets_received = d.get("packets_received", UNSET)
-            self.packets_lost = d.get("packets_lost", UNSET)
-            self.jitter = d.get("jitter", UNSET)
-            self.jitter_buffer_delay = d.get("jitter_buffer_delay", UNSET)
-            self.jitter_buffer_emitted_count = d.get("jitter_buffer_emitted_count", UNSET)
-            self.concealment_events = d.get("concealment_events", UNSET)
-            self.mos_quality = d.get("mos_quality", UNSET)
+            _v = d.get("consumer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.consumer_id = _v
+            _v = d.get("producer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.producer_id = _v
+            _v = d.get("peer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.peer_id = _v
+            _v = d.get("mid", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mid = _v
+            _v = d.get("ssrc", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.ssrc = _v
+            _v = d.get("bytes_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_received = _v
+            _v = d.get("packets_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_received = _v
+            _v = d.get("packets_lost", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_lost = _v
+            _v = d.get("jitter", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter = _v
+            _v = d.get("jitter_buffer_delay", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter_buffer_delay = _v
+            _v = d.get("jitter_buffer_emitted_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter_buffer_emitted_count = _v
+            _v = d.get("concealment_events", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.concealment_events = _v
+            _v = d.get("mos_quality", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mos_quality = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("AudioConsumerStats", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 14:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -54,25 +54,32 @@ class AudioConsumerSummary:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("quality_mos", UNSET)
             if _v is not UNSET:
                 _field = "quality_mos"
                 _v = Percentiles.from_dict(_v)
+            else:
+                _missing += 1
             self.quality_mos = _v
             _v = d.get("packet_loss", UNSET)
             if _v is not UNSET:
                 _field = "packet_loss"
                 _v = PacketLossDistribution.from_dict(_v)
+            else:
+                _missing += 1
             self.packet_loss = _v
             _v = d.get("jitter_buffer_delay", UNSET)
             if _v is not UNSET:
                 _field = "jitter_buffer_delay"
                 _v = LatencyDistribution.from_dict(_v)
+            else:
+                _missing += 1
             self.jitter_buffer_delay = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("AudioConsumerSummary", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -86,6 +86,7 @@ class AudioProducerStats:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -97,19 +98,48 @@ class AudioProducerStats:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
-            self.producer_id = d.get("producer_id", UNSET)
-            self.mid = d.get("mid", UNSET)
-            self.ssrc = d.get("ssrc", UNSET)
-            self.bytes_sent = d.get("bytes_sent", UNSET)
-            self.packets_sent = d.get("packets_sent", UNSET)
-            self.packets_lost = d.get("packets_lost", UNSET)
-            self.jitter = d.get("jitter", UNSET)
-            self.rtt = d.get("rtt", UNSET)
-            self.mos_quality = d.get("mos_quality", UNSET)
+            _v = d.get("producer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.producer_id = _v
+            _v = d.get("mid", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mid = _v
+            _v = d.get("ssrc", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.ssrc = _v
+            _v = d.get("bytes_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_sent = _v
+            _v = d.get("packets_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_sent = _v
+            _v = d.get("packets_lost", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_lost = _v
+            _v = d.get("jitter", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter = _v
+            _v = d.get("rtt", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.rtt = _v
+            _v = d.get("mos_quality", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mos_quality = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("AudioProducerStats", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 10:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -59,15 +59,31 @@ class BrowserMetadata:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.browser = d.get("browser", UNSET)
-            self.browser_version = d.get("browser_version", UNSET)
-            self.engine = d.get("engine", UNSET)
-            self.user_agent = d.get("user_agent", UNSET)
-            self.webgl_support = d.get("webgl_support", UNSET)
+            _v = d.get("browser", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.browser = _v
+            _v = d.get("browser_version", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.browser_version = _v
+            _v = d.get("engine", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.engine = _v
+            _v = d.get("user_agent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.user_agent = _v
+            _v = d.get("webgl_support", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.webgl_support = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("BrowserMetadata", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 5:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -174,38 +174,123 @@ class CandidatePair:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.available_incoming_bitrate = d.get("available_incoming_bitrate", UNSET)
-            self.available_outgoing_bitrate = d.get("available_outgoing_bitrate", UNSET)
-            self.bytes_discarded_on_send = d.get("bytes_discarded_on_send", UNSET)
-            self.bytes_received = d.get("bytes_received", UNSET)
-            self.bytes_sent = d.get("bytes_sent", UNSET)
-            self.current_round_trip_time = d.get("current_round_trip_time", UNSET)
-            self.total_round_trip_time = d.get("total_round_trip_time", UNSET)
-            self.last_packet_received_timestamp = d.get("last_packet_received_timestamp", UNSET)
-            self.last_packet_sent_timestamp = d.get("last_packet_sent_timestamp", UNSET)
-            self.local_candidate_address = d.get("local_candidate_address", UNSET)
-            self.local_candidate_id = d.get("local_candidate_id", UNSET)
-            self.local_candidate_network_type = d.get("local_candidate_network_type", UNSET)
-            self.local_candidate_port = d.get("local_candidate_port", UNSET)
-            self.local_candidate_protocol = d.get("local_candidate_protocol", UNSET)
-            self.local_candidate_related_address = d.get("local_candidate_related_address", UNSET)
-            self.local_candidate_related_port = d.get("local_candidate_related_port", UNSET)
-            self.local_candidate_type = d.get("local_candidate_type", UNSET)
-            self.local_candidate_url = d.get("local_candidate_url", UNSET)
-            self.nominated = d.get("nominated", UNSET)
-            self.packets_discarded_on_send = d.get("packets_discarded_on_send", UNSET)
-            self.packets_received = d.get("packets_received", UNSET)
-            self.packets_sent = d.get("packets_sent", UNSET)
-            self.remote_candidate_address = d.get("remote_candidate_address", UNSET)
-            self.remote_candidate_id = d.get("remote_candidate_id", UNSET)
-            self.remote_candidate_port = d.get("remote_candidate_port", UNSET)
-            self.remote_candidate_protocol = d.get("remote_candidate_protocol", UNSET)
-            self.remote_candidate_type = d.get("remote_candidate_type", UNSET)
-            self.remote_candidate_url = d.get("remote_candidate_url", UNSET)
+            _v = d.get("available_incoming_bitrate", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.available_incoming_bitrate = _v
+            _v = d.get("available_outgoing_bitrate", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.available_outgoing_bitrate = _v
+            _v = d.get("bytes_discarded_on_send", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_discarded_on_send = _v
+            _v = d.get("bytes_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_received = _v
+            _v = d.get("bytes_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_sent = _v
+            _v = d.get("current_round_trip_time", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.current_round_trip_time = _v
+            _v = d.get("total_round_trip_time", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.total_round_trip_time = _v
+            _v = d.get("last_packet_received_timestamp", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.last_packet_received_timestamp = _v
+            _v = d.get("last_packet_sent_timestamp", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.last_packet_sent_timestamp = _v
+            _v = d.get("local_candidate_address", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_address = _v
+            _v = d.get("local_candidate_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_id = _v
+            _v = d.get("local_candidate_network_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_network_type = _v
+            _v = d.get("local_candidate_port", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_port = _v
+            _v = d.get("local_candidate_protocol", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_protocol = _v
+            _v = d.get("local_candidate_related_address", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_related_address = _v
+            _v = d.get("local_candidate_related_port", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_related_port = _v
+            _v = d.get("local_candidate_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_type = _v
+            _v = d.get("local_candidate_url", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.local_candidate_url = _v
+            _v = d.get("nominated", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.nominated = _v
+            _v = d.get("packets_discarded_on_send", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_discarded_on_send = _v
+            _v = d.get("packets_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_received = _v
+            _v = d.get("packets_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_sent = _v
+            _v = d.get("remote_candidate_address", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_address = _v
+            _v = d.get("remote_candidate_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_id = _v
+            _v = d.get("remote_candidate_port", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_port = _v
+            _v = d.get("remote_candidate_protocol", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_protocol = _v
+            _v = d.get("remote_candidate_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_type = _v
+            _v = d.get("remote_candidate_url", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.remote_candidate_url = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("CandidatePair", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 28:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -46,20 +46,25 @@ class CandidatePairs:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("producing_transport", UNSET)
             if _v is not UNSET:
                 _field = "producing_transport"
-                _v = [CandidatePair.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(CandidatePair.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.producing_transport = _v
             _v = d.get("consuming_transport", UNSET)
             if _v is not UNSET:
                 _field = "consuming_transport"
-                _v = [CandidatePair.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(CandidatePair.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.consuming_transport = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("CandidatePairs", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -59,7 +59,7 @@ class ChatDownload:
             self.chat_download_url_expiry = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ChatDownload", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

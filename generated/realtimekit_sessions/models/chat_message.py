@@ -88,16 +88,44 @@ class ChatMessage:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.id = d.get("id", UNSET)
-            self.participant_id = d.get("participantId", UNSET)
-            self.session_id = d.get("sessionId", UNSET)
-            self.meeting_id = d.get("meetingId", UNSET)
-            self.display_name = d.get("displayName", UNSET)
-            self.pinned = d.get("pinned", UNSET)
-            self.is_edited = d.get("isEdited", UNSET)
-            self.payload_type = d.get("payloadType", UNSET)
-            self.payload = d.get("payload", UNSET)
+            _v = d.get("id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.id = _v
+            _v = d.get("participantId", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.participant_id = _v
+            _v = d.get("sessionId", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.session_id = _v
+            _v = d.get("meetingId", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.meeting_id = _v
+            _v = d.get("displayName", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.display_name = _v
+            _v = d.get("pinned", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.pinned = _v
+            _v = d.get("isEdited", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.is_edited = _v
+            _v = d.get("payloadType", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.payload_type = _v
+            _v = d.get("payload", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.payload = _v
             _v = d.get("createdAt", UNSET)
             if _v is not UNSET:
                 _field = "createdAt"
@@ -108,10 +136,12 @@ class ChatMessage:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.created_at = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ChatMessage", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 10:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

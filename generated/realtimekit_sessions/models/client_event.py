@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..errors import field_error
 from ..models.client_event_metadata import ClientEventMetadata
-from ..types import UNSET, UTC, Unset, as_object, format_datetime, fromisoformat, parse_datetime
+from ..types import UNSET, UTC, Unset, as_dict, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -44,7 +44,7 @@ class ClientEvent:
         if not isinstance(self.timestamp, Unset):
             field_dict["timestamp"] = format_datetime(self.timestamp)
         if not isinstance(self.metadata, Unset):
-            field_dict["metadata"] = self.metadata.to_dict()
+            field_dict["metadata"] = dict(self.metadata)
         return field_dict
 
     @classmethod
@@ -52,8 +52,12 @@ class ClientEvent:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.name = d.get("name", UNSET)
+            _v = d.get("name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.name = _v
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
                 _field = "timestamp"
@@ -64,15 +68,19 @@ class ClientEvent:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
             _v = d.get("metadata", UNSET)
             if _v is not UNSET:
                 _field = "metadata"
-                _v = ClientEventMetadata.from_dict(_v)
+                _v = as_dict(_v)
+            else:
+                _missing += 1
             self.metadata = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ClientEvent", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -53,21 +53,27 @@ class CloudflareError:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _field = "success"
             self.success = d["success"]
             _field = "errors"
             _v = d["errors"]
-            self.errors = [CloudflareMessage.from_dict(_item) for _item in as_list(_v)]
+            self.errors = list(map(CloudflareMessage.from_dict, as_list(_v)))
             _v = d.get("messages", UNSET)
             if _v is not UNSET:
                 _field = "messages"
-                _v = [CloudflareMessage.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(CloudflareMessage.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.messages = _v
-            self.result = d.get("result", UNSET)
+            _v = d.get("result", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.result = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("CloudflareError", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 4:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -47,15 +47,19 @@ class CloudflareMessage:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _field = "code"
             self.code = d["code"]
             _field = "message"
             self.message = d["message"]
-            self.documentation_url = d.get("documentation_url", UNSET)
+            _v = d.get("documentation_url", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.documentation_url = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("CloudflareMessage", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

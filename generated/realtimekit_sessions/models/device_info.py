@@ -54,14 +54,27 @@ class DeviceInfo:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.os = d.get("os", UNSET)
-            self.os_version = d.get("os_version", UNSET)
-            self.cpus = d.get("cpus", UNSET)
-            self.is_mobile = d.get("is_mobile", UNSET)
+            _v = d.get("os", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.os = _v
+            _v = d.get("os_version", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.os_version = _v
+            _v = d.get("cpus", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.cpus = _v
+            _v = d.get("is_mobile", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.is_mobile = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("DeviceInfo", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 4:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

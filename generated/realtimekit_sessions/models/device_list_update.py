@@ -52,6 +52,7 @@ class DeviceListUpdate:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -63,20 +64,26 @@ class DeviceListUpdate:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
             _v = d.get("added", UNSET)
             if _v is not UNSET:
                 _field = "added"
-                _v = [MediaDevice.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(MediaDevice.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.added = _v
             _v = d.get("removed", UNSET)
             if _v is not UNSET:
                 _field = "removed"
-                _v = [MediaDevice.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(MediaDevice.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.removed = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("DeviceListUpdate", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -49,7 +49,7 @@ class ErrorDetail:
             self.message = d["message"]
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ErrorDetail", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -71,21 +71,42 @@ class IpInformation:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.ipv4 = d.get("ipv4", UNSET)
-            self.city = d.get("city", UNSET)
-            self.region = d.get("region", UNSET)
-            self.country = d.get("country", UNSET)
-            self.timezone = d.get("timezone", UNSET)
-            self.org = d.get("org", UNSET)
+            _v = d.get("ipv4", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.ipv4 = _v
+            _v = d.get("city", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.city = _v
+            _v = d.get("region", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.region = _v
+            _v = d.get("country", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.country = _v
+            _v = d.get("timezone", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.timezone = _v
+            _v = d.get("org", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.org = _v
             _v = d.get("asn", UNSET)
             if _v is not UNSET:
                 _field = "asn"
                 _v = Asn.from_dict(_v)
+            else:
+                _missing += 1
             self.asn = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("IpInformation", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 7:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -55,14 +55,27 @@ class LatencyDistribution:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.avg = d.get("avg", UNSET)
-            self.field_100ms_or_greater_event_fraction = d.get("100ms_or_greater_event_fraction", UNSET)
-            self.field_250ms_or_greater_event_fraction = d.get("250ms_or_greater_event_fraction", UNSET)
-            self.field_500ms_or_greater_event_fraction = d.get("500ms_or_greater_event_fraction", UNSET)
+            _v = d.get("avg", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.avg = _v
+            _v = d.get("100ms_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_100ms_or_greater_event_fraction = _v
+            _v = d.get("250ms_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_250ms_or_greater_event_fraction = _v
+            _v = d.get("500ms_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_500ms_or_greater_event_fraction = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("LatencyDistribution", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 4:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -50,13 +50,23 @@ class MediaDevice:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.device_id = d.get("device_id", UNSET)
-            self.kind = d.get("kind", UNSET)
-            self.label = d.get("label", UNSET)
+            _v = d.get("device_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.device_id = _v
+            _v = d.get("kind", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.kind = _v
+            _v = d.get("label", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.label = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("MediaDevice", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

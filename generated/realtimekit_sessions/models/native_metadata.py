@@ -45,12 +45,19 @@ class NativeMetadata:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.audio_encoder = d.get("audio_encoder", UNSET)
-            self.video_encoder = d.get("video_encoder", UNSET)
+            _v = d.get("audio_encoder", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.audio_encoder = _v
+            _v = d.get("video_encoder", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.video_encoder = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("NativeMetadata", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

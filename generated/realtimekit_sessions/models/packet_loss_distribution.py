@@ -60,15 +60,31 @@ class PacketLossDistribution:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.avg = d.get("avg", UNSET)
-            self.field_5_or_greater_event_fraction = d.get("5_or_greater_event_fraction", UNSET)
-            self.field_10_or_greater_event_fraction = d.get("10_or_greater_event_fraction", UNSET)
-            self.field_25_or_greater_event_fraction = d.get("25_or_greater_event_fraction", UNSET)
-            self.field_50_or_greater_event_fraction = d.get("50_or_greater_event_fraction", UNSET)
+            _v = d.get("avg", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.avg = _v
+            _v = d.get("5_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_5_or_greater_event_fraction = _v
+            _v = d.get("10_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_10_or_greater_event_fraction = _v
+            _v = d.get("25_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_25_or_greater_event_fraction = _v
+            _v = d.get("50_or_greater_event_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.field_50_or_greater_event_fraction = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PacketLossDistribution", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 5:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -50,13 +50,23 @@ class Paging:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.start_offset = d.get("start_offset", UNSET)
-            self.end_offset = d.get("end_offset", UNSET)
-            self.total_count = d.get("total_count", UNSET)
+            _v = d.get("start_offset", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.start_offset = _v
+            _v = d.get("end_offset", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.end_offset = _v
+            _v = d.get("total_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.total_count = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("Paging", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -93,12 +93,28 @@ class Participant:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.id = d.get("id", UNSET)
-            self.user_id = d.get("user_id", UNSET)
-            self.custom_participant_id = d.get("custom_participant_id", UNSET)
-            self.display_name = d.get("display_name", UNSET)
-            self.preset_name = d.get("preset_name", UNSET)
+            _v = d.get("id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.id = _v
+            _v = d.get("user_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.user_id = _v
+            _v = d.get("custom_participant_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.custom_participant_id = _v
+            _v = d.get("display_name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.display_name = _v
+            _v = d.get("preset_name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.preset_name = _v
             _v = d.get("created_at", UNSET)
             if _v is not UNSET:
                 _field = "created_at"
@@ -109,6 +125,8 @@ class Participant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.created_at = _v
             _v = d.get("updated_at", UNSET)
             if _v is not UNSET:
@@ -120,6 +138,8 @@ class Participant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.updated_at = _v
             _v = d.get("joined_at", UNSET)
             if _v is not UNSET:
@@ -131,6 +151,8 @@ class Participant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.joined_at = _v
             _v = d.get("left_at", UNSET)
             if _v is not UNSET:
@@ -142,16 +164,23 @@ class Participant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.left_at = _v
-            self.duration = d.get("duration", UNSET)
+            _v = d.get("duration", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.duration = _v
             _v = d.get("peer_events", UNSET)
             if _v is not UNSET:
                 _field = "peer_events"
-                _v = [PeerEvent.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(PeerEvent.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.peer_events = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("Participant", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 11:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -46,20 +46,25 @@ class ParticipantList:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("participants", UNSET)
             if _v is not UNSET:
                 _field = "participants"
-                _v = [Participant.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(Participant.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.participants = _v
             _v = d.get("paging", UNSET)
             if _v is not UNSET:
                 _field = "paging"
                 _v = Paging.from_dict(_v)
+            else:
+                _missing += 1
             self.paging = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("ParticipantList", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

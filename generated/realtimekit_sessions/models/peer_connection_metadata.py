@@ -65,6 +65,7 @@ class PeerConnectionMetadata:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -76,19 +77,35 @@ class PeerConnectionMetadata:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
-            self.effective_network_type = d.get("effective_network_type", UNSET)
-            self.reflexive_connectivity = d.get("reflexive_connectivity", UNSET)
-            self.relay_connectivity = d.get("relay_connectivity", UNSET)
-            self.turn_connectivity = d.get("turn_connectivity", UNSET)
+            _v = d.get("effective_network_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.effective_network_type = _v
+            _v = d.get("reflexive_connectivity", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.reflexive_connectivity = _v
+            _v = d.get("relay_connectivity", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.relay_connectivity = _v
+            _v = d.get("turn_connectivity", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.turn_connectivity = _v
             _v = d.get("sdp", UNSET)
             if _v is not UNSET:
                 _field = "sdp"
                 _v = as_list(_v)
+            else:
+                _missing += 1
             self.sdp = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerConnectionMetadata", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 6:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

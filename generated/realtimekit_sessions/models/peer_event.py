@@ -89,23 +89,46 @@ class PeerEvent:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.id = d.get("id", UNSET)
+            _v = d.get("id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.id = _v
             _v = d.get("event_name", UNSET)
-            if _v is not UNSET:
+            if _v is UNSET:
+                _missing += 1
+            elif type(_v) is not str:
                 _field = "event_name"
                 _v = check_peer_event_name(_v)
             self.event_name = _v
-            self.peer_id = d.get("peer_id", UNSET)
-            self.participant_id = d.get("participant_id", UNSET)
-            self.session_id = d.get("session_id", UNSET)
-            self.socket_session_id = d.get("socket_session_id", UNSET)
+            _v = d.get("peer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.peer_id = _v
+            _v = d.get("participant_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.participant_id = _v
+            _v = d.get("session_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.session_id = _v
+            _v = d.get("socket_session_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.socket_session_id = _v
             _v = d.get("preset_view_type", UNSET)
-            if _v is not UNSET:
+            if _v is UNSET:
+                _missing += 1
+            elif _v is not None and type(_v) is not str:
                 _field = "preset_view_type"
-                _v = None if _v is None else check_preset_view_type(_v)
+                _v = check_preset_view_type(_v)
             self.preset_view_type = _v
-            self.minutes_consumed = d.get("minutes_consumed", UNSET)
+            _v = d.get("minutes_consumed", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.minutes_consumed = _v
             _v = d.get("created_at", UNSET)
             if _v is not UNSET:
                 _field = "created_at"
@@ -116,6 +139,8 @@ class PeerEvent:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.created_at = _v
             _v = d.get("updated_at", UNSET)
             if _v is not UNSET:
@@ -127,10 +152,12 @@ class PeerEvent:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.updated_at = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerEvent", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 10:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -119,69 +119,104 @@ class PeerMetadata:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.sdk_name = d.get("sdk_name", UNSET)
-            self.sdk_type = d.get("sdk_type", UNSET)
-            self.sdk_version = d.get("sdk_version", UNSET)
-            self.room_view_type = d.get("room_view_type", UNSET)
+            _v = d.get("sdk_name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.sdk_name = _v
+            _v = d.get("sdk_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.sdk_type = _v
+            _v = d.get("sdk_version", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.sdk_version = _v
+            _v = d.get("room_view_type", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.room_view_type = _v
             _v = d.get("device_info", UNSET)
             if _v is not UNSET:
                 _field = "device_info"
                 _v = DeviceInfo.from_dict(_v)
+            else:
+                _missing += 1
             self.device_info = _v
             _v = d.get("browser_metadata", UNSET)
             if _v is not UNSET:
                 _field = "browser_metadata"
                 _v = BrowserMetadata.from_dict(_v)
+            else:
+                _missing += 1
             self.browser_metadata = _v
             _v = d.get("ip_information", UNSET)
             if _v is not UNSET:
                 _field = "ip_information"
                 _v = IpInformation.from_dict(_v)
+            else:
+                _missing += 1
             self.ip_information = _v
             _v = d.get("native_metadata", UNSET)
             if _v is not UNSET:
                 _field = "native_metadata"
                 _v = NativeMetadata.from_dict(_v)
+            else:
+                _missing += 1
             self.native_metadata = _v
             _v = d.get("pc_metadata", UNSET)
             if _v is not UNSET:
                 _field = "pc_metadata"
-                _v = [PeerConnectionMetadata.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(PeerConnectionMetadata.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.pc_metadata = _v
             _v = d.get("candidate_pairs", UNSET)
             if _v is not UNSET:
                 _field = "candidate_pairs"
                 _v = CandidatePairs.from_dict(_v)
+            else:
+                _missing += 1
             self.candidate_pairs = _v
             _v = d.get("events", UNSET)
             if _v is not UNSET:
                 _field = "events"
-                _v = [ClientEvent.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(ClientEvent.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.events = _v
             _v = d.get("audio_devices_updates", UNSET)
             if _v is not UNSET:
                 _field = "audio_devices_updates"
-                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(DeviceListUpdate.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.audio_devices_updates = _v
             _v = d.get("video_devices_updates", UNSET)
             if _v is not UNSET:
                 _field = "video_devices_updates"
-                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(DeviceListUpdate.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.video_devices_updates = _v
             _v = d.get("speaker_devices_updates", UNSET)
             if _v is not UNSET:
                 _field = "speaker_devices_updates"
-                _v = [DeviceListUpdate.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(DeviceListUpdate.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.speaker_devices_updates = _v
             _v = d.get("selected_device_updates", UNSET)
             if _v is not UNSET:
                 _field = "selected_device_updates"
-                _v = [SelectedDeviceUpdate.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(SelectedDeviceUpdate.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.selected_device_updates = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerMetadata", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 15:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -133,90 +133,123 @@ class PeerQuality:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("audio_producer", UNSET)
             if _v is not UNSET:
                 _field = "audio_producer"
-                _v = [AudioProducerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(AudioProducerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.audio_producer = _v
             _v = d.get("audio_producer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "audio_producer_cumulative"
                 _v = AudioProducerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.audio_producer_cumulative = _v
             _v = d.get("audio_consumer", UNSET)
             if _v is not UNSET:
                 _field = "audio_consumer"
-                _v = [AudioConsumerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(AudioConsumerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.audio_consumer = _v
             _v = d.get("audio_consumer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "audio_consumer_cumulative"
                 _v = AudioConsumerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.audio_consumer_cumulative = _v
             _v = d.get("video_producer", UNSET)
             if _v is not UNSET:
                 _field = "video_producer"
-                _v = [VideoProducerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(VideoProducerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.video_producer = _v
             _v = d.get("video_producer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "video_producer_cumulative"
                 _v = VideoProducerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.video_producer_cumulative = _v
             _v = d.get("video_consumer", UNSET)
             if _v is not UNSET:
                 _field = "video_consumer"
-                _v = [VideoConsumerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(VideoConsumerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.video_consumer = _v
             _v = d.get("video_consumer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "video_consumer_cumulative"
                 _v = VideoConsumerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.video_consumer_cumulative = _v
             _v = d.get("screenshare_audio_producer", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_audio_producer"
-                _v = [AudioProducerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(AudioProducerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.screenshare_audio_producer = _v
             _v = d.get("screenshare_audio_producer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_audio_producer_cumulative"
                 _v = AudioProducerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.screenshare_audio_producer_cumulative = _v
             _v = d.get("screenshare_audio_consumer", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_audio_consumer"
-                _v = [AudioConsumerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(AudioConsumerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.screenshare_audio_consumer = _v
             _v = d.get("screenshare_audio_consumer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_audio_consumer_cumulative"
                 _v = AudioConsumerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.screenshare_audio_consumer_cumulative = _v
             _v = d.get("screenshare_video_producer", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_video_producer"
-                _v = [VideoProducerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(VideoProducerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.screenshare_video_producer = _v
             _v = d.get("screenshare_video_producer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_video_producer_cumulative"
                 _v = VideoProducerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.screenshare_video_producer_cumulative = _v
             _v = d.get("screenshare_video_consumer", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_video_consumer"
-                _v = [VideoConsumerStats.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(VideoConsumerStats.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.screenshare_video_consumer = _v
             _v = d.get("screenshare_video_consumer_cumulative", UNSET)
             if _v is not UNSET:
                 _field = "screenshare_video_consumer_cumulative"
                 _v = VideoConsumerSummary.from_dict(_v)
+            else:
+                _missing += 1
             self.screenshare_video_consumer_cumulative = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerQuality", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 16:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

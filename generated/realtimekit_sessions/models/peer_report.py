@@ -49,20 +49,25 @@ class PeerReport:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("metadata", UNSET)
             if _v is not UNSET:
                 _field = "metadata"
                 _v = PeerMetadata.from_dict(_v)
+            else:
+                _missing += 1
             self.metadata = _v
             _v = d.get("quality", UNSET)
             if _v is not UNSET:
                 _field = "quality"
                 _v = PeerQuality.from_dict(_v)
+            else:
+                _missing += 1
             self.quality = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerReport", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

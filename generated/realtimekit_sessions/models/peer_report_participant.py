@@ -105,13 +105,32 @@ class PeerReportParticipant:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.id = d.get("id", UNSET)
-            self.session_id = d.get("session_id", UNSET)
-            self.user_id = d.get("user_id", UNSET)
-            self.custom_participant_id = d.get("custom_participant_id", UNSET)
-            self.display_name = d.get("display_name", UNSET)
-            self.role = d.get("role", UNSET)
+            _v = d.get("id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.id = _v
+            _v = d.get("session_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.session_id = _v
+            _v = d.get("user_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.user_id = _v
+            _v = d.get("custom_participant_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.custom_participant_id = _v
+            _v = d.get("display_name", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.display_name = _v
+            _v = d.get("role", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.role = _v
             _v = d.get("created_at", UNSET)
             if _v is not UNSET:
                 _field = "created_at"
@@ -122,6 +141,8 @@ class PeerReportParticipant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.created_at = _v
             _v = d.get("updated_at", UNSET)
             if _v is not UNSET:
@@ -133,6 +154,8 @@ class PeerReportParticipant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.updated_at = _v
             _v = d.get("joined_at", UNSET)
             if _v is not UNSET:
@@ -144,6 +167,8 @@ class PeerReportParticipant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.joined_at = _v
             _v = d.get("left_at", UNSET)
             if _v is not UNSET:
@@ -155,21 +180,30 @@ class PeerReportParticipant:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.left_at = _v
-            self.duration = d.get("duration", UNSET)
+            _v = d.get("duration", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.duration = _v
             _v = d.get("peer_events", UNSET)
             if _v is not UNSET:
                 _field = "peer_events"
-                _v = [PeerEvent.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(PeerEvent.from_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.peer_events = _v
             _v = d.get("peer_report", UNSET)
             if _v is not UNSET:
                 _field = "peer_report"
                 _v = PeerReport.from_dict(_v)
+            else:
+                _missing += 1
             self.peer_report = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("PeerReportParticipant", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 13:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

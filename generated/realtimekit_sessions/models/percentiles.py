@@ -55,14 +55,27 @@ class Percentiles:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.avg = d.get("avg", UNSET)
-            self.p50 = d.get("p50", UNSET)
-            self.p75 = d.get("p75", UNSET)
-            self.p90 = d.get("p90", UNSET)
+            _v = d.get("avg", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.avg = _v
+            _v = d.get("p50", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.p50 = _v
+            _v = d.get("p75", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.p75 = _v
+            _v = d.get("p90", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.p90 = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("Percentiles", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 4:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

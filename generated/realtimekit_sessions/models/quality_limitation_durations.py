@@ -55,14 +55,27 @@ class QualityLimitationDurations:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.bandwidth = d.get("bandwidth", UNSET)
-            self.cpu = d.get("cpu", UNSET)
-            self.none = d.get("none", UNSET)
-            self.other = d.get("other", UNSET)
+            _v = d.get("bandwidth", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bandwidth = _v
+            _v = d.get("cpu", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.cpu = _v
+            _v = d.get("none", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.none = _v
+            _v = d.get("other", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.other = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("QualityLimitationDurations", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 4:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

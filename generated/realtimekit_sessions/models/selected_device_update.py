@@ -46,6 +46,7 @@ class SelectedDeviceUpdate:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -57,15 +58,19 @@ class SelectedDeviceUpdate:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
             _v = d.get("device", UNSET)
             if _v is not UNSET:
                 _field = "device"
                 _v = MediaDevice.from_dict(_v)
+            else:
+                _missing += 1
             self.device = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("SelectedDeviceUpdate", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -12,7 +12,7 @@ from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
 from ..models.session_meta import SessionMeta
 from ..models.session_status import SessionStatus, check_session_status
 from ..models.session_type import SessionType, check_session_type
-from ..types import UNSET, UTC, Unset, as_list, as_object, format_datetime, fromisoformat, parse_datetime
+from ..types import UNSET, UTC, Unset, as_dict, as_list, as_object, format_datetime, fromisoformat, parse_datetime
 
 _KEYS: frozenset[str] = frozenset(
     {
@@ -95,9 +95,9 @@ class Session:
         if not isinstance(self.ended_at, Unset):
             field_dict["ended_at"] = format_datetime(self.ended_at)
         if not isinstance(self.breakout_rooms, Unset):
-            field_dict["breakout_rooms"] = [_item.to_dict() for _item in self.breakout_rooms]
+            field_dict["breakout_rooms"] = [dict(_item) for _item in self.breakout_rooms]
         if not isinstance(self.meta, Unset):
-            field_dict["meta"] = self.meta.to_dict()
+            field_dict["meta"] = dict(self.meta)
         return field_dict
 
     @classmethod
@@ -105,6 +105,7 @@ class Session:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _field = "id"
             self.id = d["id"]
@@ -152,10 +153,14 @@ class Session:
             self.organization_id = d["organization_id"]
             _field = "status"
             _v = d["status"]
-            self.status = check_session_status(_v)
+            if type(_v) is not str:
+                _v = check_session_status(_v)
+            self.status = _v
             _field = "type"
             _v = d["type"]
-            self.type_ = check_session_type(_v)
+            if type(_v) is not str:
+                _v = check_session_type(_v)
+            self.type_ = _v
             _v = d.get("ended_at", UNSET)
             if _v is not UNSET:
                 _field = "ended_at"
@@ -166,20 +171,26 @@ class Session:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.ended_at = _v
             _v = d.get("breakout_rooms", UNSET)
             if _v is not UNSET:
                 _field = "breakout_rooms"
-                _v = [SessionBreakoutRoomsItem.from_dict(_item) for _item in as_list(_v)]
+                _v = list(map(as_dict, as_list(_v)))
+            else:
+                _missing += 1
             self.breakout_rooms = _v
             _v = d.get("meta", UNSET)
             if _v is not UNSET:
                 _field = "meta"
-                _v = SessionMeta.from_dict(_v)
+                _v = as_dict(_v)
+            else:
+                _missing += 1
             self.meta = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("Session", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 15:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

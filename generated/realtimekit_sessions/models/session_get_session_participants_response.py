@@ -45,16 +45,22 @@ class SessionGetSessionParticipantsResponse:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.success = d.get("success", UNSET)
+            _v = d.get("success", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.success = _v
             _v = d.get("data", UNSET)
             if _v is not UNSET:
                 _field = "data"
                 _v = ParticipantList.from_dict(_v)
+            else:
+                _missing += 1
             self.data = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("SessionGetSessionParticipantsResponse", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 2:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

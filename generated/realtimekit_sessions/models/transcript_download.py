@@ -64,7 +64,7 @@ class TranscriptDownload:
             self.transcript_download_url_expiry = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("TranscriptDownload", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

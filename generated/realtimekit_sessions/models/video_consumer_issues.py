@@ -50,13 +50,23 @@ class VideoConsumerIssues:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.lag_fraction = d.get("lag_fraction", UNSET)
-            self.no_video_fraction = d.get("no_video_fraction", UNSET)
-            self.poor_resolution_fraction = d.get("poor_resolution_fraction", UNSET)
+            _v = d.get("lag_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.lag_fraction = _v
+            _v = d.get("no_video_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.no_video_fraction = _v
+            _v = d.get("poor_resolution_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.poor_resolution_fraction = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("VideoConsumerIssues", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 3:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -136,6 +136,7 @@ class VideoConsumerStats:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -147,29 +148,88 @@ class VideoConsumerStats:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
-            self.consumer_id = d.get("consumer_id", UNSET)
-            self.producer_id = d.get("producer_id", UNSET)
-            self.peer_id = d.get("peer_id", UNSET)
-            self.mid = d.get("mid", UNSET)
-            self.ssrc = d.get("ssrc", UNSET)
-            self.bytes_received = d.get("bytes_received", UNSET)
-            self.packets_received = d.get("packets_received", UNSET)
-            self.packets_lost = d.get("packets_lost", UNSET)
-            self.jitter = d.get("jitter", UNSET)
-            self.jitter_buffer_delay = d.get("jitter_buffer_delay", UNSET)
-            self.jitter_buffer_emitted_count = d.get("jitter_buffer_emitted_count", UNSET)
-            self.mos_quality = d.get("mos_quality", UNSET)
-            self.frame_width = d.get("frame_width", UNSET)
-            self.frame_height = d.get("frame_height", UNSET)
-            self.frames_per_second = d.get("frames_per_second", UNSET)
-            self.frames_decoded = d.get("frames_decoded", UNSET)
-            self.frames_dropped = d.get("frames_dropped", UNSET)
-            self.key_frames_decoded = d.get("key_frames_decoded", UNSET)
-            self.fir_count = d.get("fir_count", UNSET)
+            _v = d.get("consumer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.consumer_id = _v
+            _v = d.get("producer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.producer_id = _v
+            _v = d.get("peer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.peer_id = _v
+            _v = d.get("mid", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mid = _v
+            _v = d.get("ssrc", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.ssrc = _v
+            _v = d.get("bytes_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_received = _v
+            _v = d.get("packets_received", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_received = _v
+            _v = d.get("packets_lost", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_lost = _v
+            _v = d.get("jitter", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter = _v
+            _v = d.get("jitter_buffer_delay", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter_buffer_delay = _v
+            _v = d.get("jitter_buffer_emitted_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter_buffer_emitted_count = _v
+            _v = d.get("mos_quality", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mos_quality = _v
+            _v = d.get("frame_width", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frame_width = _v
+            _v = d.get("frame_height", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frame_height = _v
+            _v = d.get("frames_per_second", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frames_per_second = _v
+            _v = d.get("frames_decoded", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frames_decoded = _v
+            _v = d.get("frames_dropped", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frames_dropped = _v
+            _v = d.get("key_frames_decoded", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.key_frames_decoded = _v
+            _v = d.get("fir_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.fir_count = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("VideoConsumerStats", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 20:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

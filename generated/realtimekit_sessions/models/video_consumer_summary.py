@@ -75,41 +75,57 @@ class VideoConsumerSummary:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("quality_mos", UNSET)
             if _v is not UNSET:
                 _field = "quality_mos"
                 _v = Percentiles.from_dict(_v)
+            else:
+                _missing += 1
             self.quality_mos = _v
             _v = d.get("frame_per_second", UNSET)
             if _v is not UNSET:
                 _field = "frame_per_second"
                 _v = Percentiles.from_dict(_v)
+            else:
+                _missing += 1
             self.frame_per_second = _v
             _v = d.get("frame_width", UNSET)
             if _v is not UNSET:
                 _field = "frame_width"
                 _v = Percentiles.from_dict(_v)
+            else:
+                _missing += 1
             self.frame_width = _v
-            self.key_frames_decoded_fraction = d.get("key_frames_decoded_fraction", UNSET)
+            _v = d.get("key_frames_decoded_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.key_frames_decoded_fraction = _v
             _v = d.get("packet_loss", UNSET)
             if _v is not UNSET:
                 _field = "packet_loss"
                 _v = PacketLossDistribution.from_dict(_v)
+            else:
+                _missing += 1
             self.packet_loss = _v
             _v = d.get("jitter_buffer_delay", UNSET)
             if _v is not UNSET:
                 _field = "jitter_buffer_delay"
                 _v = LatencyDistribution.from_dict(_v)
+            else:
+                _missing += 1
             self.jitter_buffer_delay = _v
             _v = d.get("issues", UNSET)
             if _v is not UNSET:
                 _field = "issues"
                 _v = VideoConsumerIssues.from_dict(_v)
+            else:
+                _missing += 1
             self.issues = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("VideoConsumerSummary", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 7:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -60,15 +60,31 @@ class VideoProducerIssues:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
-            self.bandwidth_quality_limitation_fraction = d.get("bandwidth_quality_limitation_fraction", UNSET)
-            self.cpu_quality_limitation_fraction = d.get("cpu_quality_limitation_fraction", UNSET)
-            self.quality_limitation_fraction = d.get("quality_limitation_fraction", UNSET)
-            self.no_video_fraction = d.get("no_video_fraction", UNSET)
-            self.poor_resolution_fraction = d.get("poor_resolution_fraction", UNSET)
+            _v = d.get("bandwidth_quality_limitation_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bandwidth_quality_limitation_fraction = _v
+            _v = d.get("cpu_quality_limitation_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.cpu_quality_limitation_fraction = _v
+            _v = d.get("quality_limitation_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.quality_limitation_fraction = _v
+            _v = d.get("no_video_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.no_video_fraction = _v
+            _v = d.get("poor_resolution_fraction", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.poor_resolution_fraction = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("VideoProducerIssues", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 5:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}

@@ -139,6 +139,7 @@ class VideoProducerStats:
         d = src_dict if type(src_dict) is dict else as_object(src_dict)
         self = cls.__new__(cls)
         _field: str | None = None
+        _missing = 0  # optional fields absent: with len(d), tells whether d holds keys the spec does not know
         try:
             _v = d.get("timestamp", UNSET)
             if _v is not UNSET:
@@ -150,37 +151,94 @@ class VideoProducerStats:
                 else:
                     if _v.tzinfo is None:
                         _v = _v.replace(tzinfo=UTC)
+            else:
+                _missing += 1
             self.timestamp = _v
-            self.producer_id = d.get("producer_id", UNSET)
-            self.mid = d.get("mid", UNSET)
-            self.ssrc = d.get("ssrc", UNSET)
-            self.bytes_sent = d.get("bytes_sent", UNSET)
-            self.packets_sent = d.get("packets_sent", UNSET)
-            self.packets_lost = d.get("packets_lost", UNSET)
-            self.jitter = d.get("jitter", UNSET)
-            self.rtt = d.get("rtt", UNSET)
-            self.mos_quality = d.get("mos_quality", UNSET)
-            self.frame_width = d.get("frame_width", UNSET)
-            self.frame_height = d.get("frame_height", UNSET)
-            self.frames_per_second = d.get("frames_per_second", UNSET)
-            self.frames_encoded = d.get("frames_encoded", UNSET)
-            self.key_frames_encoded = d.get("key_frames_encoded", UNSET)
-            self.fir_count = d.get("fir_count", UNSET)
-            self.pli_count = d.get("pli_count", UNSET)
+            _v = d.get("producer_id", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.producer_id = _v
+            _v = d.get("mid", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mid = _v
+            _v = d.get("ssrc", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.ssrc = _v
+            _v = d.get("bytes_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.bytes_sent = _v
+            _v = d.get("packets_sent", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_sent = _v
+            _v = d.get("packets_lost", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.packets_lost = _v
+            _v = d.get("jitter", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.jitter = _v
+            _v = d.get("rtt", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.rtt = _v
+            _v = d.get("mos_quality", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.mos_quality = _v
+            _v = d.get("frame_width", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frame_width = _v
+            _v = d.get("frame_height", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frame_height = _v
+            _v = d.get("frames_per_second", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frames_per_second = _v
+            _v = d.get("frames_encoded", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.frames_encoded = _v
+            _v = d.get("key_frames_encoded", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.key_frames_encoded = _v
+            _v = d.get("fir_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.fir_count = _v
+            _v = d.get("pli_count", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.pli_count = _v
             _v = d.get("quality_limitation_reason", UNSET)
-            if _v is not UNSET:
+            if _v is UNSET:
+                _missing += 1
+            elif type(_v) is not str:
                 _field = "quality_limitation_reason"
                 _v = check_quality_limitation_reason(_v)
             self.quality_limitation_reason = _v
-            self.quality_limitation_resolution_changes = d.get("quality_limitation_resolution_changes", UNSET)
+            _v = d.get("quality_limitation_resolution_changes", UNSET)
+            if _v is UNSET:
+                _missing += 1
+            self.quality_limitation_resolution_changes = _v
             _v = d.get("quality_limitation_durations", UNSET)
             if _v is not UNSET:
                 _field = "quality_limitation_durations"
                 _v = QualityLimitationDurations.from_dict(_v)
+            else:
+                _missing += 1
             self.quality_limitation_durations = _v
         except Exception as exc:  # noqa: BLE001 - re-raised below as a located ModelParseError
             raise field_error("VideoProducerStats", _field, d, exc)
-        if _KEYS.issuperset(d):
+        if len(d) + _missing == 20:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
