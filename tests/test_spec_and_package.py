@@ -75,11 +75,11 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
-    assert third_party == {"httpx", "attrs", "dateutil", "tenacity", "orjson"}
-    assert declared == {"httpx", "attrs", "python-dateutil", "tenacity", "orjson"}
+    assert third_party == {"httpx", "attrs", "dateutil", "tenacity", "msgspec"}
+    assert declared == {"httpx", "attrs", "python-dateutil", "tenacity", "msgspec"}
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",
-    "os", "random", "ssl", "time", "typing", "urllib", "uuid",
+    "__future__", "asyncio", "collections", "contextlib", "csv", "datetime", "email", "gc", "http", "io", "ipaddress", "json",
+    "os", "random", "ssl", "threading", "time", "typing", "urllib", "uuid",
 }  # fmt: skip

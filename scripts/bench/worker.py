@@ -31,13 +31,13 @@ MAX_LOOPS = 1_000_000
 
 
 def ours_parser(schema: str) -> Callable[[bytes], Any]:
-    """What our client does with a 200 body: its decoder (`client.decode_json`), then the response model's
-    `from_dict`."""
+    """What our client does with a 200 body: `client.load_json`, the function `read_json` hands the body's
+    bytes to (decoding, the collector paused for large bodies, the response model's `from_dict`)."""
     import realtimekit_sessions.models
-    from realtimekit_sessions.client import decode_json
+    from realtimekit_sessions.client import load_json
 
-    model = getattr(realtimekit_sessions.models, schema)
-    return lambda body: model.from_dict(decode_json(body))
+    from_dict = getattr(realtimekit_sessions.models, schema).from_dict
+    return lambda body: load_json(body, from_dict)
 
 
 def sdk_parser(schema: str) -> Callable[[bytes], Any]:

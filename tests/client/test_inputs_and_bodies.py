@@ -232,11 +232,9 @@ def test_request_bodies_are_never_sent(make_client) -> None:
     assert script.requests[0].content == b"" and json.loads(b"{}") == {}
 
 
-@pytest.mark.parametrize("digits", ["", ', "minutes_consumed": 0.0008521802205587292'])
-def test_invalid_utf8_is_refused_whichever_decoder_reads_the_body(make_client, digits: str) -> None:
-    # A body with a run of 19 digits is read by the standard library (for exact big integers), the others by
-    # orjson: both must refuse a byte sequence that is not UTF-8.
-    content = b'{"data": {"id": "\xed\xa0\x80"' + digits.encode() + b"}}"
+def test_invalid_utf8_is_refused(make_client) -> None:
+    # An encoded lone surrogate: json.loads(bytes) would let it through; the client's decoder must not.
+    content = b'{"data": {"id": "\xed\xa0\x80"}}'
     client, _ = make_client(httpx.Response(200, content=content, headers={"content-type": "application/json"}))
     with pytest.raises(errors.ResponseValidationError, match="not JSON"):
         get_session_details.sync(ACCOUNT, APP, SESSION, client=client)

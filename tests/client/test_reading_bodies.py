@@ -1,0 +1,225 @@
+"""How a body becomes models: the decoder, the collector's pause for large bodies, free-form objects kept as the
+dicts they came as, unknown keys found by counting, enums read inline."""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from collections.abc import Callable, Iterator
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from realtimekit_sessions import errors
+from realtimekit_sessions.client import decode_json, load_json
+from realtimekit_sessions.models import PeerEvent, Session, SessionGetSessionsResponse
+
+from .test_inputs_and_bodies import SESSION_BODY
+
+PEER_EVENT = {
+    "id": "ev-1",
+    "event_name": "PEER_JOINING",
+    "peer_id": "peer-1",
+    "participant_id": "part-1",
+    "session_id": "sess-1",
+    "socket_session_id": "sock-1",
+    "preset_view_type": "GROUP_CALL",
+    "minutes_consumed": 3.5,
+    "created_at": "2025-03-14T09:00:02.118Z",
+    "updated_at": "2025-03-14T09:47:40.902Z",
+}
+
+
+def _sessions_body(count: int) -> bytes:
+    sessions = [{**SESSION_BODY, "id": f"s-{i}", "meta": {"room": i}} for i in range(count)]
+    return json.dumps({"success": True, "data": {"sessions": sessions}}).encode()
+
+
+LARGE = _sessions_body(400)  # about 180 KB: past the size from which the collector is paused
+SMALL = _sessions_body(2)
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was() -> Iterator[None]:
+    enabled = gc.isenabled()
+    yield
+    (gc.enable if enabled else gc.disable)()
+
+
+def _spy(seen: list[bool]) -> Callable[[dict[str, Any]], SessionGetSessionsResponse]:
+    def from_dict(data: dict[str, Any]) -> SessionGetSessionsResponse:
+        seen.append(gc.isenabled())
+        return SessionGetSessionsResponse.from_dict(data)
+
+    return from_dict
+
+
+# ---- Decoding ----------------------------------------------------------------------------------------------
+
+
+def test_integers_of_any_size_and_floats_come_back_exact() -> None:
+    body = b'{"big": 123456789012345678901234567890, "neg": -9223372036854775809, "f": 0.1, "u": 18446744073709551616}'
+    assert decode_json(body) == {
+        "big": 123456789012345678901234567890,
+        "neg": -9223372036854775809,
+        "f": 0.1,
+        "u": 18446744073709551616,
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"NaN", b'{"a": Infinity}', b'"\xff"', b"[1] [2]", b"", b"[" * 100_000 + b"]" * 100_000],
+    ids=["nan", "infinity", "invalid-utf8", "trailing", "empty", "nested-too-deep"],
+)
+def test_what_json_does_not_allow_is_a_value_error(body: bytes) -> None:
+    with pytest.raises(ValueError):
+        decode_json(body)
+
+
+# ---- The collector's pause ---------------------------------------------------------------------------------
+
+
+def test_a_large_body_is_built_with_the_collector_paused_and_restored_after() -> None:
+    gc.enable()
+    seen: list[bool] = []
+    parsed = load_json(LARGE, _spy(seen))
+    assert seen == [False] and gc.isenabled()
+    assert len(parsed.data.sessions) == 400
+
+
+def test_a_small_body_leaves_the_collector_alone() -> None:
+    gc.enable()
+    seen: list[bool] = []
+    load_json(SMALL, _spy(seen))
+    assert seen == [True] and gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off() -> None:
+    gc.disable()
+    load_json(LARGE, SessionGetSessionsResponse.from_dict)
+    assert not gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (b"[" + LARGE, ValueError),  # not JSON
+        (LARGE.replace(b'"status": "ENDED"', b'"status": 7', 1), errors.ModelParseError),  # JSON of another shape
+        (b"[" + LARGE + b"]", errors.ModelParseError),  # not an object
+    ],
+    ids=["not-json", "bad-field", "not-an-object"],
+)
+def test_the_collector_is_restored_when_a_large_body_fails(body: bytes, error: type[Exception]) -> None:
+    gc.enable()
+    with pytest.raises(error):
+        load_json(body, SessionGetSessionsResponse.from_dict)
+    assert gc.isenabled()
+
+
+def test_overlapping_reads_in_threads_share_one_pause() -> None:
+    # The first reader finishes while the second is still building: the collector must stay paused for the
+    # second, and come back only when it is done too.
+    gc.enable()
+    inside, first_done = threading.Barrier(2), threading.Event()
+    seen: dict[str, list[bool]] = {"first": [], "second": []}
+
+    def first(data: dict[str, Any]) -> SessionGetSessionsResponse:
+        inside.wait(timeout=10)
+        seen["first"].append(gc.isenabled())
+        return SessionGetSessionsResponse.from_dict(data)
+
+    def second(data: dict[str, Any]) -> SessionGetSessionsResponse:
+        inside.wait(timeout=10)
+        assert first_done.wait(timeout=10)
+        seen["second"].append(gc.isenabled())
+        return SessionGetSessionsResponse.from_dict(data)
+
+    def run_first() -> None:
+        load_json(LARGE, first)
+        first_done.set()
+
+    threads = [threading.Thread(target=run_first), threading.Thread(target=lambda: load_json(LARGE, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert seen == {"first": [False], "second": [False]}
+    assert gc.isenabled()
+
+
+# ---- Free-form objects ---------------------------------------------------------------------------------------
+
+
+def test_free_form_objects_are_the_dicts_they_came_as() -> None:
+    source = {**SESSION_BODY, "meta": {"room": "blue", "n": 2}, "breakout_rooms": [{"a": 1}, {}]}
+    session = Session.from_dict(source)
+    assert type(session.meta) is dict and session.meta is source["meta"]
+    assert session.breakout_rooms == [{"a": 1}, {}] and session.breakout_rooms[0] is source["breakout_rooms"][0]
+    back = session.to_dict()
+    assert back["meta"] == {"room": "blue", "n": 2} and back["meta"] is not source["meta"]
+
+
+def test_a_free_form_object_from_another_mapping_becomes_a_dict() -> None:
+    session = Session.from_dict({**SESSION_BODY, "meta": MappingProxyType({"room": "blue"})})
+    assert type(session.meta) is dict and session.meta == {"room": "blue"}
+
+
+@pytest.mark.parametrize(
+    ("extra", "path"),
+    [({"meta": ["not", "an", "object"]}, "$.meta"), ({"breakout_rooms": [{}, {}, "room"]}, "$.breakout_rooms[2]")],
+)
+def test_a_free_form_object_that_is_not_one_is_located(extra: dict[str, Any], path: str) -> None:
+    with pytest.raises(errors.ModelParseError, match="expected an object") as caught:
+        Session.from_dict({**SESSION_BODY, **extra})
+    assert caught.value.path == path
+
+
+# ---- Unknown keys, found by counting ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("missing", [0, 1, 2, 5])
+def test_unknown_keys_are_kept_however_many_known_ones_are_missing(missing: int) -> None:
+    # As many unknown keys as absent known ones: the count of keys alone matches the schema's, and must not
+    # be taken for "no unknown keys".
+    source = {k: v for k, v in list(PEER_EVENT.items())[missing:]}
+    unknown = {f"new_{i}": i for i in range(missing)}
+    event = PeerEvent.from_dict({**source, **unknown})
+    assert event.additional_properties == unknown
+    assert event.to_dict().keys() == {**source, **unknown}.keys()
+
+
+def test_a_complete_object_has_no_unknown_keys() -> None:
+    event = PeerEvent.from_dict(PEER_EVENT)
+    assert event.additional_keys == [] and event.to_dict().keys() == PEER_EVENT.keys()
+
+
+def test_unknown_keys_next_to_required_fields_are_kept() -> None:
+    session = Session.from_dict({**SESSION_BODY, "region": "eu"})
+    assert session.additional_properties == {"region": "eu"}
+
+
+# ---- Enums, read inline -------------------------------------------------------------------------------------
+
+
+def test_enum_values_are_kept_as_they_came_new_ones_included() -> None:
+    event = PeerEvent.from_dict({**PEER_EVENT, "event_name": "PEER_RECONNECTING", "preset_view_type": None})
+    assert event.event_name == "PEER_RECONNECTING" and event.preset_view_type is None
+
+
+@pytest.mark.parametrize(
+    ("source", "path", "expected"),
+    [
+        ({**PEER_EVENT, "event_name": 3}, "$.event_name", "PEER_CREATED, PEER_JOINING, PEER_LEAVING"),
+        ({**PEER_EVENT, "preset_view_type": ["GROUP_CALL"]}, "$.preset_view_type", "GROUP_CALL"),
+        ({**SESSION_BODY, "status": None}, "$.status", "LIVE"),
+    ],
+)
+def test_an_enum_that_is_not_a_string_is_located_and_says_what_was_expected(
+    source: dict[str, Any], path: str, expected: str
+) -> None:
+    model = PeerEvent if "event_name" in source else Session
+    with pytest.raises(errors.ModelParseError) as caught:
+        model.from_dict(source)
+    assert caught.value.path == path and expected in str(caught.value)
