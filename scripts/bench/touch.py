@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
-from functools import cache
-from typing import Any
+from operator import attrgetter
+from typing import Any, cast
 from uuid import UUID
 
 _LEAVES = (str, bytes, int, float, bool, type(None), datetime, date, time, Enum, UUID, Decimal)
@@ -31,13 +31,10 @@ def touch(value: Any) -> int:
         return _touch_all(value)
     if kind is dict:
         return _touch_all(value.values())
-    if isinstance(value, _LEAVES):
-        return 1
-    if isinstance(value, Mapping):
-        return _touch_all(value.values())
-    if isinstance(value, Sequence):
-        return _touch_all(value)
-    return _reader(kind)(value)
+    read = _READERS.get(kind)
+    if read is None:
+        read = _READERS[kind] = _reader(kind)
+    return read(value)
 
 
 def _touch_all(values: Iterable[Any]) -> int:
@@ -47,18 +44,29 @@ def _touch_all(values: Iterable[Any]) -> int:
     return count
 
 
-@cache
+def _one(_leaf: object) -> int:
+    return 1
+
+
+# One reader per class, looked up by the walk for every object: a plain dict is the cheapest cache there is.
+_READERS: dict[type, Callable[[Any], int]] = {}
+
+
 def _reader(kind: type) -> Callable[[Any], int]:
-    """How to reach every public value of an instance of `kind`, worked out once per class."""
+    """How to reach every public value of an instance of `kind`, worked out once per class (isinstance checks
+    against abstract classes cost more than reading a small object's fields, so they are not made per value)."""
+    if issubclass(kind, _LEAVES):
+        return _one
+    if issubclass(kind, Mapping):
+        return lambda mapping: _touch_all(mapping.values())
+    if issubclass(kind, Sequence):
+        return _touch_all
     model_fields = getattr(kind, "model_fields", None)
     if isinstance(model_fields, dict) and hasattr(kind, "__pydantic_extra__"):
-        pydantic_names = tuple(model_fields)
+        read_fields = _getter(tuple(model_fields))
 
         def read_pydantic(obj: Any) -> int:
-            count = 0
-            for name in pydantic_names:
-                item = getattr(obj, name)
-                count += 1 if type(item) in _EXACT_LEAVES else touch(item)
+            count = _touch_all(read_fields(obj))
             extra = obj.__pydantic_extra__
             return count + _touch_all(extra.values()) if extra else count
 
@@ -70,16 +78,25 @@ def _reader(kind: type) -> Callable[[Any], int]:
     extras_by_key = hasattr(kind, "additional_keys")
     names = tuple(n for n in _public_names(kind) if not (extras_by_key and n in _EXTRAS_VIEWS))
 
+    read_fields = _getter(names)
+
     def read_object(obj: Any) -> int:
-        count = 0
-        for name in names:
-            item = getattr(obj, name)
-            count += 1 if type(item) in _EXACT_LEAVES else touch(item)
+        count = _touch_all(read_fields(obj))
         if extras_by_key and obj.additional_keys:
             count += _touch_all(obj.additional_properties.values())
         return count
 
     return read_object
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """Every named attribute of an object in one call (operator.attrgetter reads them in C), as a tuple."""
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    if not names:
+        return lambda obj: ()
+    return cast("Callable[[Any], tuple[Any, ...]]", attrgetter(*names))
 
 
 def _public_names(kind: type) -> tuple[str, ...]:
