@@ -11,8 +11,9 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
+from realtimekit_sessions import client as client_module
 from realtimekit_sessions import errors
-from realtimekit_sessions.client import decode_json, load_json
+from realtimekit_sessions.client import _fast_reader, decode_json, load_json
 from realtimekit_sessions.models import PeerEvent, Session, SessionGetSessionsResponse
 
 from .test_inputs_and_bodies import SESSION_BODY
@@ -147,6 +148,70 @@ def test_overlapping_reads_in_threads_share_one_pause() -> None:
         thread.join(timeout=30)
     assert seen == {"first": [False], "second": [False]}
     assert gc.isenabled()
+
+
+def test_the_fast_path_runs_inside_the_pause_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    gc.enable()
+    seen: list[bool] = []
+    original = SessionGetSessionsResponse._from_shape
+
+    def spying(shape: SessionGetSessionsResponse._Shape) -> SessionGetSessionsResponse:
+        seen.append(gc.isenabled())
+        return original(shape)
+
+    monkeypatch.setattr(client_module, "_fast_readers", {})
+    monkeypatch.setattr(SessionGetSessionsResponse, "_from_shape", spying)
+    parsed = load_json(LARGE, SessionGetSessionsResponse.from_dict)
+    assert seen == [False] and gc.isenabled() and len(parsed.data.sessions) == 400
+
+
+# ---- The fast path and its fallback ------------------------------------------------------------------------
+
+
+def _body(**session: Any) -> bytes:
+    return json.dumps({"success": True, "data": {"sessions": [{**SESSION_BODY, **session}]}}).encode()
+
+
+def test_a_body_the_spec_describes_is_read_by_the_fast_path() -> None:
+    fast = _fast_reader(SessionGetSessionsResponse)
+    assert fast is not None
+    body = _body(meta={"room": "blue"}, ended_at="2025-03-14T10:00:00Z")
+    assert fast(body) == SessionGetSessionsResponse.from_dict(decode_json(body)) == load_json(
+        body, SessionGetSessionsResponse.from_dict
+    )
+
+
+@pytest.mark.parametrize(
+    ("session", "path"),
+    [
+        ({"status": 7}, "$.data.sessions[0].status"),  # msgspec takes it; _from_shape's enum check refuses
+        ({"meta": [1]}, "$.data.sessions[0].meta"),  # msgspec refuses: an array where an object belongs
+        ({"breakout_rooms": {}}, "$.data.sessions[0].breakout_rooms"),
+    ],
+)
+def test_what_the_fast_path_refuses_the_lenient_path_locates(session: dict[str, Any], path: str) -> None:
+    with pytest.raises(errors.ModelParseError) as caught:
+        load_json(_body(**session), SessionGetSessionsResponse.from_dict)
+    assert caught.value.path == path
+
+
+def test_a_missing_required_field_is_located_by_the_lenient_path() -> None:
+    source = {k: v for k, v in SESSION_BODY.items() if k != "organization_id"}
+    body = json.dumps({"data": {"sessions": [source]}}).encode()
+    with pytest.raises(errors.ModelParseError, match="missing required field") as caught:
+        load_json(body, SessionGetSessionsResponse.from_dict)
+    assert caught.value.path == "$.data.sessions[0].organization_id"
+
+
+def test_unknown_keys_anywhere_send_the_body_to_the_lenient_path_which_keeps_them() -> None:
+    body = _body(region="eu", meta={"x": 1})
+    fast = _fast_reader(SessionGetSessionsResponse)
+    assert fast is not None
+    with pytest.raises(ValueError):
+        fast(body)
+    parsed = load_json(body, SessionGetSessionsResponse.from_dict)
+    assert parsed.data.sessions[0].additional_properties == {"region": "eu"}
+    assert parsed.to_dict()["data"]["sessions"][0]["region"] == "eu"
 
 
 # ---- Free-form objects ---------------------------------------------------------------------------------------

@@ -13,16 +13,19 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from contract_check import load_spec
-from contract_support import RECORDINGS_DIR, recording_files
+from contract_support import RECORDINGS_DIR, is_error, load_recording, recording_files
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Discovery, not a list: a recording dropped into tests/recordings/<operation_id>/ is tested from then on.
-    if "recording_path" in metafunc.fixturenames:
-        paths = recording_files()
-        metafunc.parametrize(
-            "recording_path", paths, ids=[path.relative_to(RECORDINGS_DIR).with_suffix("").as_posix() for path in paths]
-        )
+    for fixture, paths in (("recording_path", recording_files()), ("success_recording_path", success_files())):
+        if fixture in metafunc.fixturenames:
+            ids = [path.relative_to(RECORDINGS_DIR).with_suffix("").as_posix() for path in paths]
+            metafunc.parametrize(fixture, paths, ids=ids)
+
+
+def success_files() -> list[Path]:
+    return [path for path in recording_files() if not is_error(load_recording(path))]
 
 
 @pytest.fixture(scope="session")

@@ -229,3 +229,28 @@ def test_query_differences_catches_a_changed_missing_or_extra_parameter(spec: di
     assert query_differences(spec, details, default_sent) == [], "the spec's default may be sent unasked"
     non_default = httpx.Request("GET", url, params={"include_breakout_rooms": "true"})
     assert query_differences(spec, details, non_default) != []
+
+
+# ---- The fast path and the lenient path agree -----------------------------------------------------------------------
+
+
+def test_bodies_the_spec_describes_take_the_fast_path_and_read_as_the_lenient_path_does(
+    success_recording_path: Path, spec: dict[str, Any]
+) -> None:
+    # load_json falls back to from_dict silently whenever msgspec refuses a body, so a fast path broken by a
+    # template change would show only as lost speed. Every 2xx recording the spec describes (no unknown fields)
+    # must be read by it, into the very model from_dict gives.
+    from realtimekit_sessions.client import _fast_reader, decode_json
+
+    recording = load_recording(success_recording_path)
+    model = success_model(spec, recording["operation_id"])
+    content = json.dumps(recording["response"]["body"]).encode()
+    lenient = model.from_dict(decode_json(content))
+    fast = _fast_reader(model)
+    assert fast is not None
+    if recording.get("provenance", {}).get("expected_drift"):
+        with pytest.raises(ValueError):
+            fast(content)  # unknown keys: msgspec refuses, and the lenient path keeps them
+        assert lenient.additional_keys, "the lenient path keeps what the fast path refused"
+        return
+    assert fast(content) == lenient

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -34,6 +35,13 @@ class Paging:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        start_offset: Any = UNSET
+        end_offset: Any = UNSET
+        total_count: Any = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -70,6 +78,18 @@ class Paging:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: Paging._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        self.start_offset = s.start_offset
+        self.end_offset = s.end_offset
+        self.total_count = s.total_count
+        self._extra = None
         return self
 
     @property

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -79,6 +80,25 @@ class PeerMetadata:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        sdk_name: Any = UNSET
+        sdk_type: Any = UNSET
+        sdk_version: Any = UNSET
+        room_view_type: Any = UNSET
+        device_info: DeviceInfo._Shape | msgspec.UnsetType = msgspec.UNSET
+        browser_metadata: BrowserMetadata._Shape | msgspec.UnsetType = msgspec.UNSET
+        ip_information: IpInformation._Shape | msgspec.UnsetType = msgspec.UNSET
+        native_metadata: NativeMetadata._Shape | msgspec.UnsetType = msgspec.UNSET
+        pc_metadata: list[PeerConnectionMetadata._Shape] | msgspec.UnsetType = msgspec.UNSET
+        candidate_pairs: CandidatePairs._Shape | msgspec.UnsetType = msgspec.UNSET
+        events: list[ClientEvent._Shape] | msgspec.UnsetType = msgspec.UNSET
+        audio_devices_updates: list[DeviceListUpdate._Shape] | msgspec.UnsetType = msgspec.UNSET
+        video_devices_updates: list[DeviceListUpdate._Shape] | msgspec.UnsetType = msgspec.UNSET
+        speaker_devices_updates: list[DeviceListUpdate._Shape] | msgspec.UnsetType = msgspec.UNSET
+        selected_device_updates: list[SelectedDeviceUpdate._Shape] | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -220,6 +240,65 @@ class PeerMetadata:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: PeerMetadata._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        self.sdk_name = s.sdk_name
+        self.sdk_type = s.sdk_type
+        self.sdk_version = s.sdk_version
+        self.room_view_type = s.room_view_type
+        _device_info = s.device_info
+        self.device_info = UNSET if _device_info is msgspec.UNSET else DeviceInfo._from_shape(_device_info)
+        _browser_metadata = s.browser_metadata
+        self.browser_metadata = (
+            UNSET if _browser_metadata is msgspec.UNSET else BrowserMetadata._from_shape(_browser_metadata)
+        )
+        _ip_information = s.ip_information
+        self.ip_information = UNSET if _ip_information is msgspec.UNSET else IpInformation._from_shape(_ip_information)
+        _native_metadata = s.native_metadata
+        self.native_metadata = (
+            UNSET if _native_metadata is msgspec.UNSET else NativeMetadata._from_shape(_native_metadata)
+        )
+        _pc_metadata = s.pc_metadata
+        self.pc_metadata = (
+            UNSET if _pc_metadata is msgspec.UNSET else list(map(PeerConnectionMetadata._from_shape, _pc_metadata))
+        )
+        _candidate_pairs = s.candidate_pairs
+        self.candidate_pairs = (
+            UNSET if _candidate_pairs is msgspec.UNSET else CandidatePairs._from_shape(_candidate_pairs)
+        )
+        _events = s.events
+        self.events = UNSET if _events is msgspec.UNSET else list(map(ClientEvent._from_shape, _events))
+        _audio_devices_updates = s.audio_devices_updates
+        self.audio_devices_updates = (
+            UNSET
+            if _audio_devices_updates is msgspec.UNSET
+            else list(map(DeviceListUpdate._from_shape, _audio_devices_updates))
+        )
+        _video_devices_updates = s.video_devices_updates
+        self.video_devices_updates = (
+            UNSET
+            if _video_devices_updates is msgspec.UNSET
+            else list(map(DeviceListUpdate._from_shape, _video_devices_updates))
+        )
+        _speaker_devices_updates = s.speaker_devices_updates
+        self.speaker_devices_updates = (
+            UNSET
+            if _speaker_devices_updates is msgspec.UNSET
+            else list(map(DeviceListUpdate._from_shape, _speaker_devices_updates))
+        )
+        _selected_device_updates = s.selected_device_updates
+        self.selected_device_updates = (
+            UNSET
+            if _selected_device_updates is msgspec.UNSET
+            else list(map(SelectedDeviceUpdate._from_shape, _selected_device_updates))
+        )
+        self._extra = None
         return self
 
     @property

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -91,6 +92,26 @@ class PeerQuality:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        audio_producer: list[AudioProducerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        audio_producer_cumulative: AudioProducerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        audio_consumer: list[AudioConsumerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        audio_consumer_cumulative: AudioConsumerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        video_producer: list[VideoProducerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        video_producer_cumulative: VideoProducerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        video_consumer: list[VideoConsumerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        video_consumer_cumulative: VideoConsumerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        screenshare_audio_producer: list[AudioProducerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        screenshare_audio_producer_cumulative: AudioProducerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        screenshare_audio_consumer: list[AudioConsumerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        screenshare_audio_consumer_cumulative: AudioConsumerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        screenshare_video_producer: list[VideoProducerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        screenshare_video_producer_cumulative: VideoProducerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
+        screenshare_video_consumer: list[VideoConsumerStats._Shape] | msgspec.UnsetType = msgspec.UNSET
+        screenshare_video_consumer_cumulative: VideoConsumerSummary._Shape | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -253,6 +274,103 @@ class PeerQuality:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: PeerQuality._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        _audio_producer = s.audio_producer
+        self.audio_producer = (
+            UNSET if _audio_producer is msgspec.UNSET else list(map(AudioProducerStats._from_shape, _audio_producer))
+        )
+        _audio_producer_cumulative = s.audio_producer_cumulative
+        self.audio_producer_cumulative = (
+            UNSET
+            if _audio_producer_cumulative is msgspec.UNSET
+            else AudioProducerSummary._from_shape(_audio_producer_cumulative)
+        )
+        _audio_consumer = s.audio_consumer
+        self.audio_consumer = (
+            UNSET if _audio_consumer is msgspec.UNSET else list(map(AudioConsumerStats._from_shape, _audio_consumer))
+        )
+        _audio_consumer_cumulative = s.audio_consumer_cumulative
+        self.audio_consumer_cumulative = (
+            UNSET
+            if _audio_consumer_cumulative is msgspec.UNSET
+            else AudioConsumerSummary._from_shape(_audio_consumer_cumulative)
+        )
+        _video_producer = s.video_producer
+        self.video_producer = (
+            UNSET if _video_producer is msgspec.UNSET else list(map(VideoProducerStats._from_shape, _video_producer))
+        )
+        _video_producer_cumulative = s.video_producer_cumulative
+        self.video_producer_cumulative = (
+            UNSET
+            if _video_producer_cumulative is msgspec.UNSET
+            else VideoProducerSummary._from_shape(_video_producer_cumulative)
+        )
+        _video_consumer = s.video_consumer
+        self.video_consumer = (
+            UNSET if _video_consumer is msgspec.UNSET else list(map(VideoConsumerStats._from_shape, _video_consumer))
+        )
+        _video_consumer_cumulative = s.video_consumer_cumulative
+        self.video_consumer_cumulative = (
+            UNSET
+            if _video_consumer_cumulative is msgspec.UNSET
+            else VideoConsumerSummary._from_shape(_video_consumer_cumulative)
+        )
+        _screenshare_audio_producer = s.screenshare_audio_producer
+        self.screenshare_audio_producer = (
+            UNSET
+            if _screenshare_audio_producer is msgspec.UNSET
+            else list(map(AudioProducerStats._from_shape, _screenshare_audio_producer))
+        )
+        _screenshare_audio_producer_cumulative = s.screenshare_audio_producer_cumulative
+        self.screenshare_audio_producer_cumulative = (
+            UNSET
+            if _screenshare_audio_producer_cumulative is msgspec.UNSET
+            else AudioProducerSummary._from_shape(_screenshare_audio_producer_cumulative)
+        )
+        _screenshare_audio_consumer = s.screenshare_audio_consumer
+        self.screenshare_audio_consumer = (
+            UNSET
+            if _screenshare_audio_consumer is msgspec.UNSET
+            else list(map(AudioConsumerStats._from_shape, _screenshare_audio_consumer))
+        )
+        _screenshare_audio_consumer_cumulative = s.screenshare_audio_consumer_cumulative
+        self.screenshare_audio_consumer_cumulative = (
+            UNSET
+            if _screenshare_audio_consumer_cumulative is msgspec.UNSET
+            else AudioConsumerSummary._from_shape(_screenshare_audio_consumer_cumulative)
+        )
+        _screenshare_video_producer = s.screenshare_video_producer
+        self.screenshare_video_producer = (
+            UNSET
+            if _screenshare_video_producer is msgspec.UNSET
+            else list(map(VideoProducerStats._from_shape, _screenshare_video_producer))
+        )
+        _screenshare_video_producer_cumulative = s.screenshare_video_producer_cumulative
+        self.screenshare_video_producer_cumulative = (
+            UNSET
+            if _screenshare_video_producer_cumulative is msgspec.UNSET
+            else VideoProducerSummary._from_shape(_screenshare_video_producer_cumulative)
+        )
+        _screenshare_video_consumer = s.screenshare_video_consumer
+        self.screenshare_video_consumer = (
+            UNSET
+            if _screenshare_video_consumer is msgspec.UNSET
+            else list(map(VideoConsumerStats._from_shape, _screenshare_video_consumer))
+        )
+        _screenshare_video_consumer_cumulative = s.screenshare_video_consumer_cumulative
+        self.screenshare_video_consumer_cumulative = (
+            UNSET
+            if _screenshare_video_consumer_cumulative is msgspec.UNSET
+            else VideoConsumerSummary._from_shape(_screenshare_video_consumer_cumulative)
+        )
+        self._extra = None
         return self
 
     @property

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -30,6 +31,11 @@ class PeerReportData:
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
 
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        participant: PeerReportParticipant._Shape | msgspec.UnsetType = msgspec.UNSET
+
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
         if not isinstance(self.participant, Unset):
@@ -56,6 +62,17 @@ class PeerReportData:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: PeerReportData._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        _participant = s.participant
+        self.participant = UNSET if _participant is msgspec.UNSET else PeerReportParticipant._from_shape(_participant)
+        self._extra = None
         return self
 
     @property

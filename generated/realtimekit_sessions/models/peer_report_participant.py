@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -69,6 +70,23 @@ class PeerReportParticipant:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        id: Any = UNSET
+        session_id: Any = UNSET
+        user_id: Any = UNSET
+        custom_participant_id: Any = UNSET
+        display_name: Any = UNSET
+        role: Any = UNSET
+        created_at: Any = UNSET
+        updated_at: Any = UNSET
+        joined_at: Any = UNSET
+        left_at: Any = UNSET
+        duration: Any = UNSET
+        peer_events: list[PeerEvent._Shape] | msgspec.UnsetType = msgspec.UNSET
+        peer_report: PeerReport._Shape | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -207,6 +225,66 @@ class PeerReportParticipant:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: PeerReportParticipant._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        self.id = s.id
+        self.session_id = s.session_id
+        self.user_id = s.user_id
+        self.custom_participant_id = s.custom_participant_id
+        self.display_name = s.display_name
+        self.role = s.role
+        _v = s.created_at
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.created_at = _v
+        _v = s.updated_at
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.updated_at = _v
+        _v = s.joined_at
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.joined_at = _v
+        _v = s.left_at
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.left_at = _v
+        self.duration = s.duration
+        _peer_events = s.peer_events
+        self.peer_events = UNSET if _peer_events is msgspec.UNSET else list(map(PeerEvent._from_shape, _peer_events))
+        _peer_report = s.peer_report
+        self.peer_report = UNSET if _peer_report is msgspec.UNSET else PeerReport._from_shape(_peer_report)
+        self._extra = None
         return self
 
     @property

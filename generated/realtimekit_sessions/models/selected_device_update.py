@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -32,6 +33,12 @@ class SelectedDeviceUpdate:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        timestamp: Any = UNSET
+        device: MediaDevice._Shape | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -74,6 +81,27 @@ class SelectedDeviceUpdate:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: SelectedDeviceUpdate._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        _v = s.timestamp
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.timestamp = _v
+        _device = s.device
+        self.device = UNSET if _device is msgspec.UNSET else MediaDevice._from_shape(_device)
+        self._extra = None
         return self
 
     @property

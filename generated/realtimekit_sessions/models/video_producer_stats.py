@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -89,6 +90,30 @@ class VideoProducerStats:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        timestamp: Any = UNSET
+        producer_id: Any = UNSET
+        mid: Any = UNSET
+        ssrc: Any = UNSET
+        bytes_sent: Any = UNSET
+        packets_sent: Any = UNSET
+        packets_lost: Any = UNSET
+        jitter: Any = UNSET
+        rtt: Any = UNSET
+        mos_quality: Any = UNSET
+        frame_width: Any = UNSET
+        frame_height: Any = UNSET
+        frames_per_second: Any = UNSET
+        frames_encoded: Any = UNSET
+        key_frames_encoded: Any = UNSET
+        fir_count: Any = UNSET
+        pli_count: Any = UNSET
+        quality_limitation_reason: Any = UNSET
+        quality_limitation_resolution_changes: Any = UNSET
+        quality_limitation_durations: QualityLimitationDurations._Shape | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -242,6 +267,52 @@ class VideoProducerStats:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: VideoProducerStats._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        _v = s.timestamp
+        if _v is not UNSET:
+            try:
+                _v = fromisoformat(_v)
+            except (TypeError, ValueError):
+                _v = parse_datetime(_v)
+            else:
+                if _v.tzinfo is None:
+                    _v = _v.replace(tzinfo=UTC)
+        self.timestamp = _v
+        self.producer_id = s.producer_id
+        self.mid = s.mid
+        self.ssrc = s.ssrc
+        self.bytes_sent = s.bytes_sent
+        self.packets_sent = s.packets_sent
+        self.packets_lost = s.packets_lost
+        self.jitter = s.jitter
+        self.rtt = s.rtt
+        self.mos_quality = s.mos_quality
+        self.frame_width = s.frame_width
+        self.frame_height = s.frame_height
+        self.frames_per_second = s.frames_per_second
+        self.frames_encoded = s.frames_encoded
+        self.key_frames_encoded = s.key_frames_encoded
+        self.fir_count = s.fir_count
+        self.pli_count = s.pli_count
+        _v = s.quality_limitation_reason
+        if _v is not UNSET and type(_v) is not str:
+            _v = check_quality_limitation_reason(_v)
+        self.quality_limitation_reason = _v
+        self.quality_limitation_resolution_changes = s.quality_limitation_resolution_changes
+        _quality_limitation_durations = s.quality_limitation_durations
+        self.quality_limitation_durations = (
+            UNSET
+            if _quality_limitation_durations is msgspec.UNSET
+            else QualityLimitationDurations._from_shape(_quality_limitation_durations)
+        )
+        self._extra = None
         return self
 
     @property

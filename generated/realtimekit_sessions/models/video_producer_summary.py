@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -53,6 +54,18 @@ class VideoProducerSummary:
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
     # there is one: most objects have none, and an empty dict per object is memory for nothing.
     _extra: dict[str, Any] | None = _attrs_field(init=False, default=None, alias="_extra")
+
+    class _Shape(msgspec.Struct, kw_only=True, gc=False, forbid_unknown_fields=True):
+        """The JSON object as msgspec decodes it on the fast path (see _from_shape)."""
+
+        quality_mos: Percentiles._Shape | msgspec.UnsetType = msgspec.UNSET
+        frame_per_second: Percentiles._Shape | msgspec.UnsetType = msgspec.UNSET
+        frame_width: Percentiles._Shape | msgspec.UnsetType = msgspec.UNSET
+        key_frames_encoded_fraction: Any = UNSET
+        high_negative_feedback_fraction: Any = UNSET
+        packet_loss: PacketLossDistribution._Shape | msgspec.UnsetType = msgspec.UNSET
+        rtt: LatencyDistribution._Shape | msgspec.UnsetType = msgspec.UNSET
+        issues: VideoProducerIssues._Shape | msgspec.UnsetType = msgspec.UNSET
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = dict(self._extra) if self._extra else {}
@@ -137,6 +150,31 @@ class VideoProducerSummary:
             self._extra = None
         else:
             self._extra = {k: v for k, v in d.items() if k not in _KEYS}
+        return self
+
+    @classmethod
+    def _from_shape(cls, s: VideoProducerSummary._Shape) -> Self:
+        """The model from its decoded shape: from_dict's work without the lookups, the located errors or the
+        unknown keys (a shape has none: msgspec refused it). Used by client.load_json, which falls back to
+        from_dict whenever msgspec or this method refuses a body."""
+        self = cls.__new__(cls)
+        _quality_mos = s.quality_mos
+        self.quality_mos = UNSET if _quality_mos is msgspec.UNSET else Percentiles._from_shape(_quality_mos)
+        _frame_per_second = s.frame_per_second
+        self.frame_per_second = (
+            UNSET if _frame_per_second is msgspec.UNSET else Percentiles._from_shape(_frame_per_second)
+        )
+        _frame_width = s.frame_width
+        self.frame_width = UNSET if _frame_width is msgspec.UNSET else Percentiles._from_shape(_frame_width)
+        self.key_frames_encoded_fraction = s.key_frames_encoded_fraction
+        self.high_negative_feedback_fraction = s.high_negative_feedback_fraction
+        _packet_loss = s.packet_loss
+        self.packet_loss = UNSET if _packet_loss is msgspec.UNSET else PacketLossDistribution._from_shape(_packet_loss)
+        _rtt = s.rtt
+        self.rtt = UNSET if _rtt is msgspec.UNSET else LatencyDistribution._from_shape(_rtt)
+        _issues = s.issues
+        self.issues = UNSET if _issues is msgspec.UNSET else VideoProducerIssues._from_shape(_issues)
+        self._extra = None
         return self
 
     @property
