@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import gc
 import ipaddress
 import os
 import random
 import ssl
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar, cast
 from urllib.parse import quote, urlencode
 
@@ -512,33 +509,6 @@ def query_text(parameter: str, value: object) -> None:
 # surrogates. One decoder, made once.
 _decode = msgspec.json.Decoder().decode
 
-# A large body becomes thousands of objects in one go, and none of them can be garbage. CPython's collector
-# still runs every 700 new objects, and the runs of its older generations walk the whole heap: reading 1,000
-# participants spent about a third of its time there (make bench). Large bodies are read with the collector
-# paused, as Mercurial pauses it to read its indexes, and it is set back as it was afterwards. Reads that
-# overlap in threads share one pause; the last one out restores the collector.
-_PAUSE_COLLECTOR_FROM = 64 * 1024  # bytes; a smaller body makes too few objects for a collection to run
-_pause_lock = threading.Lock()
-_pauses = 0
-_collector_was_enabled = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    global _pauses, _collector_was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _collector_was_enabled:
-                gc.enable()
-
 
 def decode_json(content: bytes) -> Any:
     """Decode a JSON body exactly and strictly. ValueError says why it is not JSON."""
@@ -557,10 +527,15 @@ def load_json(content: bytes, from_dict: Callable[[dict[str, Any]], T]) -> T:
     """
     model = getattr(from_dict, "__self__", None)
     fast = _fast_reader(model) if isinstance(model, type) else None
-    if len(content) < _PAUSE_COLLECTOR_FROM:
-        return _load(content, from_dict, fast)
-    with _collector_paused():
-        return _load(content, from_dict, fast)
+    if fast is not None:
+        try:
+            return cast(T, fast(content))
+        except (ValueError, TypeError, RecursionError):
+            pass  # refused by msgspec or by _from_shape: the lenient path reads it, or says precisely why not
+    data = decode_json(content)
+    if type(data) is not dict:
+        fail("a JSON object", data)
+    return from_dict(data)
 
 
 # The fast path. Each model declares the shape of its JSON object as a msgspec Struct (`Model._Shape`), which
@@ -586,22 +561,6 @@ def _fast_reader(model: type) -> Callable[[bytes], Any] | None:
 
     _fast_readers[model] = reader
     return reader
-
-
-def _load(content: bytes, from_dict: Callable[[dict[str, Any]], T], fast: Callable[[bytes], Any] | None) -> T:
-    if fast is not None:
-        try:
-            return cast(T, fast(content))
-        except (ValueError, TypeError, RecursionError):
-            pass  # refused by msgspec or by _from_shape: the lenient path reads it, or says precisely why not
-    data = decode_json(content)
-    if type(data) is not dict:
-        fail("a JSON object", data)
-    model = from_dict(data)
-    # The decoded tree goes here, while the collector may still be paused, so that its first run afterwards
-    # does not walk thousands of dicts that are about to be freed anyway.
-    del data
-    return model
 
 
 def read_json(response: httpx.Response, from_dict: Callable[[dict[str, Any]], T]) -> T:

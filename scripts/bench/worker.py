@@ -32,7 +32,8 @@ MAX_LOOPS = 1_000_000
 
 def ours_parser(schema: str) -> Callable[[bytes], Any]:
     """What our client does with a 200 body: `client.load_json`, the function `read_json` hands the body's
-    bytes to (decoding, the collector paused for large bodies, the response model's `from_dict`)."""
+    bytes to (msgspec's decoding into the model's shape and `_from_shape`, or, for a body the shape refuses,
+    decoding to dicts and `from_dict`)."""
     import realtimekit_sessions.models
     from realtimekit_sessions.client import load_json
 

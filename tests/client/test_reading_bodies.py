@@ -1,17 +1,13 @@
-"""How a body becomes models: the decoder, the collector's pause for large bodies, free-form objects kept as the
-dicts they came as, unknown keys found by counting, enums read inline."""
+"""How a body becomes models: the decoder, the fast path and its fallback, free-form objects kept as the dicts they
+came as, unknown keys found by counting, enums read inline."""
 
 from __future__ import annotations
 
-import gc
 import json
-import threading
-from collections.abc import Callable, Iterator
 from types import MappingProxyType
 from typing import Any
 
 import pytest
-from realtimekit_sessions import client as client_module
 from realtimekit_sessions import errors
 from realtimekit_sessions.client import _fast_reader, decode_json, load_json
 from realtimekit_sessions.models import PeerEvent, Session, SessionGetSessionsResponse
@@ -30,30 +26,6 @@ PEER_EVENT = {
     "created_at": "2025-03-14T09:00:02.118Z",
     "updated_at": "2025-03-14T09:47:40.902Z",
 }
-
-
-def _sessions_body(count: int) -> bytes:
-    sessions = [{**SESSION_BODY, "id": f"s-{i}", "meta": {"room": i}} for i in range(count)]
-    return json.dumps({"success": True, "data": {"sessions": sessions}}).encode()
-
-
-LARGE = _sessions_body(400)  # about 180 KB: past the size from which the collector is paused
-SMALL = _sessions_body(2)
-
-
-@pytest.fixture(autouse=True)
-def _collector_as_it_was() -> Iterator[None]:
-    enabled = gc.isenabled()
-    yield
-    (gc.enable if enabled else gc.disable)()
-
-
-def _spy(seen: list[bool]) -> Callable[[dict[str, Any]], SessionGetSessionsResponse]:
-    def from_dict(data: dict[str, Any]) -> SessionGetSessionsResponse:
-        seen.append(gc.isenabled())
-        return SessionGetSessionsResponse.from_dict(data)
-
-    return from_dict
 
 
 # ---- Decoding ----------------------------------------------------------------------------------------------
@@ -77,92 +49,6 @@ def test_integers_of_any_size_and_floats_come_back_exact() -> None:
 def test_what_json_does_not_allow_is_a_value_error(body: bytes) -> None:
     with pytest.raises(ValueError):
         decode_json(body)
-
-
-# ---- The collector's pause ---------------------------------------------------------------------------------
-
-
-def test_a_large_body_is_built_with_the_collector_paused_and_restored_after() -> None:
-    gc.enable()
-    seen: list[bool] = []
-    parsed = load_json(LARGE, _spy(seen))
-    assert seen == [False] and gc.isenabled()
-    assert len(parsed.data.sessions) == 400
-
-
-def test_a_small_body_leaves_the_collector_alone() -> None:
-    gc.enable()
-    seen: list[bool] = []
-    load_json(SMALL, _spy(seen))
-    assert seen == [True] and gc.isenabled()
-
-
-def test_a_collector_the_caller_turned_off_stays_off() -> None:
-    gc.disable()
-    load_json(LARGE, SessionGetSessionsResponse.from_dict)
-    assert not gc.isenabled()
-
-
-@pytest.mark.parametrize(
-    ("body", "error"),
-    [
-        (b"[" + LARGE, ValueError),  # not JSON
-        (LARGE.replace(b'"status": "ENDED"', b'"status": 7', 1), errors.ModelParseError),  # JSON of another shape
-        (b"[" + LARGE + b"]", errors.ModelParseError),  # not an object
-    ],
-    ids=["not-json", "bad-field", "not-an-object"],
-)
-def test_the_collector_is_restored_when_a_large_body_fails(body: bytes, error: type[Exception]) -> None:
-    gc.enable()
-    with pytest.raises(error):
-        load_json(body, SessionGetSessionsResponse.from_dict)
-    assert gc.isenabled()
-
-
-def test_overlapping_reads_in_threads_share_one_pause() -> None:
-    # The first reader finishes while the second is still building: the collector must stay paused for the
-    # second, and come back only when it is done too.
-    gc.enable()
-    inside, first_done = threading.Barrier(2), threading.Event()
-    seen: dict[str, list[bool]] = {"first": [], "second": []}
-
-    def first(data: dict[str, Any]) -> SessionGetSessionsResponse:
-        inside.wait(timeout=10)
-        seen["first"].append(gc.isenabled())
-        return SessionGetSessionsResponse.from_dict(data)
-
-    def second(data: dict[str, Any]) -> SessionGetSessionsResponse:
-        inside.wait(timeout=10)
-        assert first_done.wait(timeout=10)
-        seen["second"].append(gc.isenabled())
-        return SessionGetSessionsResponse.from_dict(data)
-
-    def run_first() -> None:
-        load_json(LARGE, first)
-        first_done.set()
-
-    threads = [threading.Thread(target=run_first), threading.Thread(target=lambda: load_json(LARGE, second))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert seen == {"first": [False], "second": [False]}
-    assert gc.isenabled()
-
-
-def test_the_fast_path_runs_inside_the_pause_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    gc.enable()
-    seen: list[bool] = []
-    original = SessionGetSessionsResponse._from_shape
-
-    def spying(shape: SessionGetSessionsResponse._Shape) -> SessionGetSessionsResponse:
-        seen.append(gc.isenabled())
-        return original(shape)
-
-    monkeypatch.setattr(client_module, "_fast_readers", {})
-    monkeypatch.setattr(SessionGetSessionsResponse, "_from_shape", spying)
-    parsed = load_json(LARGE, SessionGetSessionsResponse.from_dict)
-    assert seen == [False] and gc.isenabled() and len(parsed.data.sessions) == 400
 
 
 # ---- The fast path and its fallback ------------------------------------------------------------------------
