@@ -80,6 +80,6 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "contextlib", "csv", "datetime", "email", "gc", "http", "io", "ipaddress", "json",
-    "os", "random", "ssl", "threading", "time", "typing", "urllib", "uuid",
+    "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",
+    "os", "random", "ssl", "time", "typing", "urllib", "uuid",
 }  # fmt: skip
