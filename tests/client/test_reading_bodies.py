@@ -67,6 +67,14 @@ def test_a_body_the_spec_describes_is_read_by_the_fast_path() -> None:
     )
 
 
+def test_integers_beyond_64_bits_stay_exact_on_the_fast_path() -> None:
+    body = _body(minutes_consumed=2**70 + 1, live_participants=-(2**65))
+    fast = _fast_reader(SessionGetSessionsResponse)
+    assert fast is not None
+    session = fast(body).data.sessions[0]
+    assert session.minutes_consumed == 2**70 + 1 and session.live_participants == -(2**65)
+
+
 @pytest.mark.parametrize(
     ("session", "path"),
     [
