@@ -61,7 +61,9 @@ lint-spec: $(VENV_STAMP) $(NODE_STAMP)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check scripts tests cli
+	$(BIN)/ruff check scripts tests cli openapi/runtime openapi/install_runtime.py
+	$(BIN)/ruff format --check openapi/runtime openapi/install_runtime.py
+	cd openapi && ../$(BIN)/mypy --strict --explicit-package-bases --config-file ../pyproject.toml runtime install_runtime.py
 	$(BIN)/ruff check generated/$(PACKAGE)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 

@@ -1,3 +1,4 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/errors.py, not the copy.
 """Every exception the client raises, in one hierarchy.
 
 RealtimeKitSessionsError
@@ -181,7 +182,7 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
-        from .client import retry_after_seconds
+        from ._transport import retry_after_seconds
 
         return retry_after_seconds(self.response)
 
@@ -244,7 +245,7 @@ def _content_kind(response: httpx.Response) -> str:
 def _read_error_body(
     response: httpx.Response,
 ) -> tuple[RealtimeKitError | CloudflareError | None, int | float | None, str | None]:
-    from .client import decode_json
+    from ._reading import decode_json
     from .models.cloudflare_error import CloudflareError
     from .models.realtime_kit_error import RealtimeKitError
 

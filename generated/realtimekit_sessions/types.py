@@ -1,3 +1,4 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/types.py, not the copy.
 """Shared types, and the conversions every model uses at the edge between JSON and Python values."""
 
 import datetime

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from realtimekit_sessions import errors
-from realtimekit_sessions.client import _fast_reader, decode_json, load_json
+from realtimekit_sessions._reading import _fast_reader, decode_json, load_json
 from realtimekit_sessions.models import PeerEvent, Session, SessionGetSessionsResponse
 
 from .test_inputs_and_bodies import SESSION_BODY

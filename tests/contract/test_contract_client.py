@@ -240,7 +240,7 @@ def test_bodies_the_spec_describes_take_the_fast_path_and_read_as_the_lenient_pa
     # load_json falls back to from_dict silently whenever msgspec refuses a body, so a fast path broken by a
     # template change would show only as lost speed. Every 2xx recording the spec describes (no unknown fields)
     # must be read by it, into the very model from_dict gives.
-    from realtimekit_sessions.client import _fast_reader, decode_json
+    from realtimekit_sessions._reading import _fast_reader, decode_json
 
     recording = load_recording(success_recording_path)
     model = success_model(spec, recording["operation_id"])
