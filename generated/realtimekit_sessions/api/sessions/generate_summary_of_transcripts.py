@@ -31,7 +31,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGenerateSummaryOfTranscriptsResponse:
-    return read_json(response, SessionGenerateSummaryOfTranscriptsResponse.from_dict)
+    return read_json(response, SessionGenerateSummaryOfTranscriptsResponse)
 
 
 def _build_response(

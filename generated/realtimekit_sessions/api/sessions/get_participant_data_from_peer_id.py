@@ -52,7 +52,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetParticipantDataFromPeerIDResponse:
-    return read_json(response, SessionGetParticipantDataFromPeerIDResponse.from_dict)
+    return read_json(response, SessionGetParticipantDataFromPeerIDResponse)
 
 
 def _build_response(

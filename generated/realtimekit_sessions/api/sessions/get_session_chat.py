@@ -31,7 +31,7 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SessionGetSessionChatResponse:
-    return read_json(response, SessionGetSessionChatResponse.from_dict)
+    return read_json(response, SessionGetSessionChatResponse)
 
 
 def _build_response(
@@ -234,7 +234,7 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionChatResponse.from_dict).data
+    data = read_json(response, SessionGetSessionChatResponse).data
     if isinstance(data, Unset):
         raise ResponseValidationError(
             f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",

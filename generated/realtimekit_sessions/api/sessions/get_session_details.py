@@ -42,7 +42,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetSessionDetailsResponse:
-    return read_json(response, SessionGetSessionDetailsResponse.from_dict)
+    return read_json(response, SessionGetSessionDetailsResponse)
 
 
 def _build_response(

@@ -44,7 +44,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetSessionParticipantDetailsResponse:
-    return read_json(response, SessionGetSessionParticipantDetailsResponse.from_dict)
+    return read_json(response, SessionGetSessionParticipantDetailsResponse)
 
 
 def _build_response(

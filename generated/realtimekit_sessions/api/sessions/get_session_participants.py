@@ -90,7 +90,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetSessionParticipantsResponse:
-    return read_json(response, SessionGetSessionParticipantsResponse.from_dict)
+    return read_json(response, SessionGetSessionParticipantsResponse)
 
 
 def _build_response(

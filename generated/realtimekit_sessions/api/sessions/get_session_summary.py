@@ -33,7 +33,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetSessionSummaryResponse:
-    return read_json(response, SessionGetSessionSummaryResponse.from_dict)
+    return read_json(response, SessionGetSessionSummaryResponse)
 
 
 def _build_response(
@@ -232,7 +232,7 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionSummaryResponse.from_dict).data
+    data = read_json(response, SessionGetSessionSummaryResponse).data
     if isinstance(data, Unset):
         raise ResponseValidationError(
             f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",

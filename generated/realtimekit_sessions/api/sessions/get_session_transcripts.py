@@ -49,7 +49,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> SessionGetSessionTranscriptsResponse:
-    return read_json(response, SessionGetSessionTranscriptsResponse.from_dict)
+    return read_json(response, SessionGetSessionTranscriptsResponse)
 
 
 def _build_response(
@@ -260,7 +260,7 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionTranscriptsResponse.from_dict).data
+    data = read_json(response, SessionGetSessionTranscriptsResponse).data
     if isinstance(data, Unset):
         raise ResponseValidationError(
             f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",

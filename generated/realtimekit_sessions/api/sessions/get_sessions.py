@@ -108,7 +108,7 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SessionGetSessionsResponse:
-    return read_json(response, SessionGetSessionsResponse.from_dict)
+    return read_json(response, SessionGetSessionsResponse)
 
 
 def _build_response(
