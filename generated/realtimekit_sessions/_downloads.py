@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ._models import FieldPath, json_path, value_at
 from ._params import shown
 from ._transport import send_http, send_http_async
 from .client import USER_AGENT
@@ -36,19 +37,23 @@ def _download_client_args(client: Client) -> dict[str, Any]:
     }
 
 
-def download_link(response: httpx.Response, url: object, expiry: object, field: str) -> tuple[str, object]:
-    """The download URL an answer gave, refused with ResponseValidationError unless it is an http(s) URL."""
-    if isinstance(url, str):
+def download_link(response: httpx.Response, answer: object, url: FieldPath, expiry: FieldPath) -> tuple[str, object]:
+    """The download URL and its expiry in an answer (at x-download's `url` and `expiry`), refused with
+    ResponseValidationError unless the URL is an http(s) URL."""
+    link = value_at(answer, url)
+    if isinstance(link, str):
         try:
-            parsed = httpx.URL(url)
+            parsed = httpx.URL(link)
         except httpx.InvalidURL:
             parsed = None
         if parsed is not None and parsed.scheme in ("http", "https") and parsed.host:
-            return url, expiry
+            return link, value_at(answer, expiry)
+    where = json_path(url)
+    problem = f"has no {where}" if link is UNSET else f"{where} is not an http(s) URL: {shown(link)}"
     raise ResponseValidationError(
-        f"{response.status_code} from {response.request.url.path}: {field} is not an http(s) URL: {shown(url)}",
+        f"{response.status_code} from {response.request.url.path} {problem}: no download URL to follow",
         response=response,
-        path=f"$.data.{field}",
+        path=where,
     )
 
 

@@ -4,12 +4,26 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
+from ._models import FieldPath, value_at
 from ._params import query_count, refuse
+from .types import UNSET
 
 T = TypeVar("T")
 P = TypeVar("P")
+
+
+def list_at(page: object, path: FieldPath) -> list[Any]:
+    """A page's items: the list at `path` (x-pagination's `items`), empty when the page has none."""
+    items = value_at(page, path)
+    return [] if items is UNSET else cast(list[Any], items)
+
+
+def number_at(page: object, path: FieldPath) -> float | None:
+    """The API's total count at `path` (x-pagination's `total`), None when the page does not say."""
+    total = value_at(page, path)
+    return None if total is UNSET else cast(float, total)
 
 
 def _check_paging(per_page: int, limit: int | None) -> None:

@@ -391,6 +391,25 @@ def located(error: Exception, step: str, model: type[Model] | None = None) -> Mo
     return parse_error
 
 
+# A place in a model: (Python attribute, JSON name) for each step from the top, as the spec's x-pagination and
+# x-download give them.
+FieldPath = tuple[tuple[str, str], ...]
+
+
+def value_at(model: object, path: FieldPath) -> Any:
+    """The value at `path` in a model, or UNSET when a step on the way is absent or null."""
+    value = model
+    for attribute, _ in path:
+        value = getattr(value, attribute)
+        if value is UNSET or value is None:
+            return UNSET
+    return value
+
+
+def json_path(path: FieldPath) -> str:
+    return "$" + "".join(_step(key) for _, key in path)
+
+
 # ---- Compiling -----------------------------------------------------------------------------------------------
 
 

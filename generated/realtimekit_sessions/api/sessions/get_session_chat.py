@@ -10,7 +10,6 @@ from ..._transport import send, send_async
 
 # Every helper an operation may use; the generator's ruff post-hook drops the ones this one does not.
 from ...client import AuthenticatedClient, Client
-from ...errors import ResponseValidationError
 from ...models.session_get_session_chat_response import SessionGetSessionChatResponse
 from ...types import UNSET, Download, Response, Unset
 
@@ -234,14 +233,18 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionChatResponse).data
-    if isinstance(data, Unset):
-        raise ResponseValidationError(
-            f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",
-            response=response,
-            path="$.data",
-        )
-    return download_link(response, data.chat_download_url, data.chat_download_url_expiry, "chat_download_url")
+    return download_link(
+        response,
+        read_json(response, SessionGetSessionChatResponse),
+        (
+            ("data", "data"),
+            ("chat_download_url", "chat_download_url"),
+        ),
+        (
+            ("data", "data"),
+            ("chat_download_url_expiry", "chat_download_url_expiry"),
+        ),
+    )
 
 
 def download(

@@ -4,7 +4,7 @@ from typing import Any
 
 import httpx
 
-from ..._pagination import aiterate_pages, iterate_pages
+from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
 from ..._params import path_id, query_choice, query_count, query_flag, query_text
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -365,17 +365,24 @@ async def asyncio(
 
 
 def _page_items(page: SessionGetSessionParticipantsResponse) -> list[Participant]:
-    data = page.data
-    if isinstance(data, Unset) or isinstance(data.participants, Unset):
-        return []
-    return data.participants
+    return list_at(
+        page,
+        (
+            ("data", "data"),
+            ("participants", "participants"),
+        ),
+    )
 
 
 def _page_total(page: SessionGetSessionParticipantsResponse) -> float | None:
-    paging = UNSET if isinstance(page.data, Unset) else page.data.paging
-    if isinstance(paging, Unset) or isinstance(paging.total_count, Unset):
-        return None
-    return paging.total_count
+    return number_at(
+        page,
+        (
+            ("data", "data"),
+            ("paging", "paging"),
+            ("total_count", "total_count"),
+        ),
+    )
 
 
 def iter_all(

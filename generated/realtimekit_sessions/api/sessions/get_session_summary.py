@@ -10,7 +10,6 @@ from ..._transport import send, send_async
 
 # Every helper an operation may use; the generator's ruff post-hook drops the ones this one does not.
 from ...client import AuthenticatedClient, Client
-from ...errors import ResponseValidationError
 from ...models.session_get_session_summary_response import SessionGetSessionSummaryResponse
 from ...types import UNSET, Download, Response, Unset
 
@@ -232,14 +231,18 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionSummaryResponse).data
-    if isinstance(data, Unset):
-        raise ResponseValidationError(
-            f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",
-            response=response,
-            path="$.data",
-        )
-    return download_link(response, data.summary_download_url, data.summary_download_url_expiry, "summaryDownloadUrl")
+    return download_link(
+        response,
+        read_json(response, SessionGetSessionSummaryResponse),
+        (
+            ("data", "data"),
+            ("summary_download_url", "summaryDownloadUrl"),
+        ),
+        (
+            ("data", "data"),
+            ("summary_download_url_expiry", "summaryDownloadUrlExpiry"),
+        ),
+    )
 
 
 def download(

@@ -10,7 +10,6 @@ from ..._transport import send, send_async
 
 # Every helper an operation may use; the generator's ruff post-hook drops the ones this one does not.
 from ...client import AuthenticatedClient, Client
-from ...errors import ResponseValidationError
 from ...models.session_get_session_transcripts_response import SessionGetSessionTranscriptsResponse
 from ...models.transcript_format import TRANSCRIPT_FORMAT_VALUES, TranscriptFormat
 from ...types import UNSET, Download, Response, Unset
@@ -260,15 +259,17 @@ async def asyncio(
 
 
 def _download_link(response: httpx.Response) -> tuple[str, object]:
-    data = read_json(response, SessionGetSessionTranscriptsResponse).data
-    if isinstance(data, Unset):
-        raise ResponseValidationError(
-            f"{response.status_code} from {response.request.url.path} has no data: no download URL to follow",
-            response=response,
-            path="$.data",
-        )
     return download_link(
-        response, data.transcript_download_url, data.transcript_download_url_expiry, "transcript_download_url"
+        response,
+        read_json(response, SessionGetSessionTranscriptsResponse),
+        (
+            ("data", "data"),
+            ("transcript_download_url", "transcript_download_url"),
+        ),
+        (
+            ("data", "data"),
+            ("transcript_download_url_expiry", "transcript_download_url_expiry"),
+        ),
     )
 
 

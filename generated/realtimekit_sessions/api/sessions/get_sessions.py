@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 
-from ..._pagination import aiterate_pages, iterate_pages
+from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
 from ..._params import path_id, query_choice, query_count, query_datetime, query_text
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -415,17 +415,23 @@ async def asyncio(
 
 
 def _page_items(page: SessionGetSessionsResponse) -> list[Session]:
-    data = page.data
-    if isinstance(data, Unset) or isinstance(data.sessions, Unset):
-        return []
-    return data.sessions
+    return list_at(
+        page,
+        (
+            ("data", "data"),
+            ("sessions", "sessions"),
+        ),
+    )
 
 
 def _page_total(page: SessionGetSessionsResponse) -> float | None:
-    paging = page.paging
-    if isinstance(paging, Unset) or isinstance(paging.total_count, Unset):
-        return None
-    return paging.total_count
+    return number_at(
+        page,
+        (
+            ("paging", "paging"),
+            ("total_count", "total_count"),
+        ),
+    )
 
 
 def iter_all(
