@@ -27,11 +27,11 @@ def number_at(page: object, path: FieldPath) -> float | None:
 
 
 def _check_paging(per_page: int, limit: int | None) -> None:
-    query_count("per_page", per_page)
+    query_count("per_page", per_page, {"minimum": 1})
     if per_page == 0:
         refuse("per_page", "must be at least 1 to walk the pages")
     if limit is not None:
-        query_count("limit", limit)
+        query_count("limit", limit, {"minimum": 0})
 
 
 def _is_last_page(page_no: int, per_page: int, batch: int, total: float | None) -> bool:

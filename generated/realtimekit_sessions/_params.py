@@ -5,7 +5,9 @@ query value goes out that the API does not document."""
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
+from collections.abc import Mapping
 from typing import Any, NoReturn
 
 from .errors import InvalidParameterError
@@ -13,7 +15,6 @@ from .errors import InvalidParameterError
 # What a path id may hold: RFC 3986's unreserved characters. Every id the API hands out (hex tags, UUIDs,
 # V1 room names like abcdef-ghijkl) fits, and nothing in it can change which URL is called.
 _ID_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-MAX_ID_LENGTH = 128
 
 
 def refuse(parameter: str, problem: str) -> NoReturn:
@@ -25,20 +26,29 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def path_id(parameter: str, value: object) -> str:
-    """An id for the URL path, refused unless it is plainly an id: no id can change which URL is called."""
+def path_id(parameter: str, value: object, schema: Mapping[str, Any]) -> str:
+    """An id for the URL path, refused unless it is plainly an id: no id can change which URL is called.
+
+    `schema` is the parameter's schema in the spec (its minLength, maxLength and pattern are kept to).
+    """
     text = str(value) if isinstance(value, uuid.UUID) else value
     if not isinstance(text, str):
         refuse(parameter, f"must be a string id, not {type(value).__name__}")
     if not text:
         refuse(parameter, "must not be empty")
-    if len(text) > MAX_ID_LENGTH:
-        refuse(parameter, f"is {len(text)} characters long; ids are at most {MAX_ID_LENGTH}")
+    shortest, longest = schema.get("minLength", 1), schema.get("maxLength")
+    if len(text) < shortest:
+        refuse(parameter, f"is {len(text)} characters long; ids are at least {shortest}")
+    if longest is not None and len(text) > longest:
+        refuse(parameter, f"is {len(text)} characters long; ids are at most {longest}")
     if text.strip(".") == "":
         refuse(parameter, f"{text!r} is a path step, not an id")
     if not _ID_CHARACTERS.issuperset(text):
         bad = sorted({c for c in text if c not in _ID_CHARACTERS})
         refuse(parameter, f"{shown(text)} holds {shown(''.join(bad))}; ids are letters, digits and - . _ ~")
+    pattern = schema.get("pattern")
+    if pattern is not None and re.search(pattern, text) is None:
+        refuse(parameter, f"{shown(text)} does not match the pattern {pattern}")
     return text
 
 
@@ -47,13 +57,15 @@ def query_choice(parameter: str, value: object, allowed: frozenset[Any]) -> None
         refuse(parameter, f"{shown(value)} is not one of {', '.join(sorted(allowed))}")
 
 
-def query_count(parameter: str, value: object) -> None:
-    # Every integer query parameter of this API is a page number or page size, documented with minimum 0;
-    # tests/test_spec.py keeps the spec that way.
+def query_count(parameter: str, value: object, schema: Mapping[str, Any]) -> None:
+    """A whole number within the parameter's schema's minimum and maximum."""
     if not isinstance(value, int) or isinstance(value, bool):
         refuse(parameter, f"must be a whole number, not {shown(value)}")
-    if value < 0:
-        refuse(parameter, f"must be 0 or more, not {value}")
+    lowest, highest = schema.get("minimum"), schema.get("maximum")
+    if lowest is not None and value < lowest:
+        refuse(parameter, f"must be {lowest} or more, not {value}")
+    if highest is not None and value > highest:
+        refuse(parameter, f"must be {highest} or less, not {value}")
 
 
 def query_flag(parameter: str, value: object) -> None:

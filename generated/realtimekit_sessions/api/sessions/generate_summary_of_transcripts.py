@@ -3,6 +3,7 @@ from typing import Any
 
 import httpx
 
+from ..._parameters import PARAMETERS
 from ..._params import path_id
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -12,15 +13,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.session_generate_summary_of_transcripts_response import SessionGenerateSummaryOfTranscriptsResponse
 from ...types import UNSET, Response, Unset
 
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["generate_summary_of_transcripts"]
+
 
 def _get_kwargs(
     account_id: str,
     app_id: str,
     session_id: str,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    session_id = path_id("session_id", session_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    session_id = path_id("session_id", session_id, _PARAMETERS["session_id"])
 
     return {
         "method": "POST",

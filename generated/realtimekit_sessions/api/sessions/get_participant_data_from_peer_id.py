@@ -3,6 +3,7 @@ from typing import Any
 
 import httpx
 
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice, query_flag
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -13,6 +14,9 @@ from ...models.peer_report_filter import PEER_REPORT_FILTER_VALUES, PeerReportFi
 from ...models.session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
 from ...types import UNSET, Response, Unset
 
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_participant_data_from_peer_id"]
+
 
 def _get_kwargs(
     account_id: str,
@@ -22,9 +26,9 @@ def _get_kwargs(
     filters: PeerReportFilter | Unset = UNSET,
     include_peer_events: bool | Unset = False,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    peer_id = path_id("peer_id", peer_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    peer_id = path_id("peer_id", peer_id, _PARAMETERS["peer_id"])
     if filters is not UNSET:
         query_choice("filters", filters, PEER_REPORT_FILTER_VALUES)
     if include_peer_events is not UNSET:

@@ -3,6 +3,7 @@ from typing import Any
 
 import httpx
 
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_flag
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -12,6 +13,9 @@ from ...client import AuthenticatedClient, Client
 from ...models.session_get_session_details_response import SessionGetSessionDetailsResponse
 from ...types import UNSET, Response, Unset
 
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_session_details"]
+
 
 def _get_kwargs(
     account_id: str,
@@ -20,9 +24,9 @@ def _get_kwargs(
     *,
     include_breakout_rooms: bool | Unset = False,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    session_id = path_id("session_id", session_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    session_id = path_id("session_id", session_id, _PARAMETERS["session_id"])
     if include_breakout_rooms is not UNSET:
         query_flag("include_breakout_rooms", include_breakout_rooms)
 

@@ -3,6 +3,7 @@ from typing import Any
 
 import httpx
 
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_flag
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -11,6 +12,9 @@ from ..._transport import send, send_async
 from ...client import AuthenticatedClient, Client
 from ...models.session_get_session_participant_details_response import SessionGetSessionParticipantDetailsResponse
 from ...types import UNSET, Response, Unset
+
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_session_participant_details"]
 
 
 def _get_kwargs(
@@ -21,10 +25,10 @@ def _get_kwargs(
     *,
     include_peer_events: bool | Unset = False,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    session_id = path_id("session_id", session_id)
-    participant_id = path_id("participant_id", participant_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    session_id = path_id("session_id", session_id, _PARAMETERS["session_id"])
+    participant_id = path_id("participant_id", participant_id, _PARAMETERS["participant_id"])
     if include_peer_events is not UNSET:
         query_flag("include_peer_events", include_peer_events)
 

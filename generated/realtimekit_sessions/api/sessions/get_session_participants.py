@@ -5,6 +5,7 @@ from typing import Any
 import httpx
 
 from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice, query_count, query_flag, query_text
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -17,6 +18,9 @@ from ...models.participant_view import PARTICIPANT_VIEW_VALUES, ParticipantView
 from ...models.session_get_session_participants_response import SessionGetSessionParticipantsResponse
 from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
 from ...types import UNSET, Response, Unset
+
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_session_participants"]
 
 
 def _get_kwargs(
@@ -32,15 +36,15 @@ def _get_kwargs(
     include_peer_events: bool | Unset = False,
     view: ParticipantView | Unset = UNSET,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    session_id = path_id("session_id", session_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    session_id = path_id("session_id", session_id, _PARAMETERS["session_id"])
     if search is not UNSET:
         query_text("search", search)
     if page_no is not UNSET:
-        query_count("page_no", page_no)
+        query_count("page_no", page_no, _PARAMETERS["page_no"])
     if per_page is not UNSET:
-        query_count("per_page", per_page)
+        query_count("per_page", per_page, _PARAMETERS["per_page"])
     if sort_order is not UNSET:
         query_choice("sort_order", sort_order, SORT_ORDER_VALUES)
     if sort_by is not UNSET:

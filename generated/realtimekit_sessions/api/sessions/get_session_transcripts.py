@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ..._downloads import afetch_download, download_link, fetch_download
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -14,6 +15,9 @@ from ...models.session_get_session_transcripts_response import SessionGetSession
 from ...models.transcript_format import TRANSCRIPT_FORMAT_VALUES, TranscriptFormat
 from ...types import UNSET, Download, Response, Unset
 
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_session_transcripts"]
+
 
 def _get_kwargs(
     account_id: str,
@@ -22,9 +26,9 @@ def _get_kwargs(
     *,
     format_: TranscriptFormat | Unset = UNSET,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
-    session_id = path_id("session_id", session_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
+    session_id = path_id("session_id", session_id, _PARAMETERS["session_id"])
     if format_ is not UNSET:
         query_choice("format", format_, TRANSCRIPT_FORMAT_VALUES)
 

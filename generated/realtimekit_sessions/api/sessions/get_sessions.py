@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
+from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice, query_count, query_datetime, query_text
 from ..._reading import read_json
 from ..._transport import send, send_async
@@ -18,6 +19,9 @@ from ...models.session_sort_by import SESSION_SORT_BY_VALUES, SessionSortBy
 from ...models.session_status import SESSION_STATUS_VALUES, SessionStatus
 from ...models.sort_order import SORT_ORDER_VALUES, SortOrder
 from ...types import UNSET, Response, Unset
+
+# The constraints the spec puts on this operation's parameters.
+_PARAMETERS = PARAMETERS["get_sessions"]
 
 
 def _get_kwargs(
@@ -35,12 +39,12 @@ def _get_kwargs(
     search: str | Unset = UNSET,
     associated_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    account_id = path_id("account_id", account_id)
-    app_id = path_id("app_id", app_id)
+    account_id = path_id("account_id", account_id, _PARAMETERS["account_id"])
+    app_id = path_id("app_id", app_id, _PARAMETERS["app_id"])
     if page_no is not UNSET:
-        query_count("page_no", page_no)
+        query_count("page_no", page_no, _PARAMETERS["page_no"])
     if per_page is not UNSET:
-        query_count("per_page", per_page)
+        query_count("per_page", per_page, _PARAMETERS["per_page"])
     if sort_by is not UNSET:
         query_choice("sort_by", sort_by, SESSION_SORT_BY_VALUES)
     if sort_order is not UNSET:
