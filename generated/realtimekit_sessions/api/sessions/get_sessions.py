@@ -50,9 +50,9 @@ def _get_kwargs(
     if sort_order is not UNSET:
         query_choice("sort_order", sort_order, SORT_ORDER_VALUES)
     if start_time is not UNSET:
-        query_datetime("start_time", start_time)
+        start_time = query_datetime("start_time", start_time)
     if end_time is not UNSET:
-        query_datetime("end_time", end_time)
+        end_time = query_datetime("end_time", end_time)
     if participants is not UNSET:
         query_text("participants", participants)
     if status is not UNSET:
