@@ -84,6 +84,15 @@ class APITimeoutError(APIConnectionError):
     """No answer within the timeout (connect, read, write or pool)."""
 
 
+class PaginationError(APIError):
+    """Walking the pages of a list cannot go on truthfully: a page brought nothing new, or the first page does
+    not start where page numbering from 1 says. `page` is the page number at fault."""
+
+    def __init__(self, message: str, *, page: int) -> None:
+        super().__init__(message)
+        self.page = page
+
+
 class DownloadError(APIError):
     """A download the client would not finish: see the two kinds below. `url` is where (its signed query
     left out)."""
@@ -286,6 +295,7 @@ __all__ = [
     "InvalidParameterError",
     "ModelParseError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RealtimeKitSessionsError",
