@@ -1,5 +1,5 @@
 # Every target sets up what it needs on first use (.venv from pyproject.toml, the pinned Node tools from
-# scripts/node/package-lock.json), so a fresh clone needs only python3, node and npm.
+# scripts/node/package-lock.json), so a fresh clone needs only python3, node (NODE_MIN below) and npm.
 
 PYTHON ?= python3
 VENV := .venv
@@ -29,9 +29,22 @@ $(VENV_STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json | node-version
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The oldest Node.js the pinned tools accept, from the "engines" fields of their package.json files in
+# scripts/node/node_modules: @stoplight/prism-cli 5.16.0 (and prism-core, prism-http, prism-http-server)
+# ">=24.18.0"; @redocly/cli 2.77.0 ">=22.12.0 || >=20.19.0 <21.0.0". Raise it when a pin moves.
+NODE_MIN ?= 24.18.0
+
+# Exits 1 when this Node.js is older than the version given as its argument.
+NODE_OLDER := const need = process.argv[1].split(".").map(Number), have = process.versions.node.split(".").map(Number); for (let i = 0; i < 3; i++) if (have[i] !== need[i]) process.exit(have[i] > need[i] ? 0 : 1)
+
+.PHONY: node-version
+node-version:
+	@command -v node >/dev/null 2>&1 || { echo "Node.js $(NODE_MIN) or later is needed for the tools in $(NODE_DIR) (Prism, Redocly CLI): install it from https://nodejs.org" >&2; exit 1; }
+	@node -e '$(NODE_OLDER)' $(NODE_MIN) || { echo "Node.js $$(node --version) is too old: the pinned tools in $(NODE_DIR) (Prism, Redocly CLI) need Node.js $(NODE_MIN) or later. Install it from https://nodejs.org, or try this one anyway with NODE_MIN=$$(node -p process.versions.node)." >&2; exit 1; }
 
 # generate OUT: validate the spec, then write the package to OUT/$(PACKAGE).
 define generate_into
@@ -56,7 +69,7 @@ check-generated: $(VENV_STAMP)
 		|| { echo "generated/ differs from what $(SPEC) gives: run 'make generate' and commit." >&2; exit 1; }
 	@echo "generated/$(PACKAGE) matches $(SPEC)"
 
-lint-spec: $(VENV_STAMP) $(NODE_STAMP)
+lint-spec: $(VENV_STAMP) node-version $(NODE_STAMP)
 	$(PY) -m openapi_spec_validator $(SPEC)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
@@ -66,7 +79,7 @@ lint: $(VENV_STAMP)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
 # Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
-test: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)
+test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 	$(BIN)/pytest
 
 demo: $(VENV_STAMP)
