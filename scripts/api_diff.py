@@ -47,15 +47,19 @@ class Breaking:
         return self.explanation
 
 
-def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def _run(command: list[str], cwd: Path, **extra_env: str) -> subprocess.CompletedProcess[bytes]:
     # The generator's post-hooks call ruff, which must be the venv's (pinned) one.
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", **extra_env}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
 
 
 def tree_at(revision: str, repo: Path, dest: Path) -> Path:
     """The openapi/ folder of `revision`, extracted under `dest` (the layout of a checkout)."""
-    archive = _run(["git", "archive", "--format=tar", revision, "--", "openapi"], cwd=repo)
+    # pyproject.toml too, where the revision has one: openapi/install_runtime.py reads the package's version from it.
+    paths = ["openapi"]
+    if _run(["git", "cat-file", "-e", f"{revision}:pyproject.toml"], cwd=repo).returncode == 0:
+        paths.append("pyproject.toml")
+    archive = _run(["git", "archive", "--format=tar", revision, "--", *paths], cwd=repo)
     if archive.returncode != 0:
         message = archive.stderr.decode(errors="replace").strip().splitlines()
         raise DiffError(f"cannot read openapi/ at {revision!r}: {message[-1] if message else 'git archive failed'}")
@@ -77,7 +81,8 @@ def generate(checkout: Path, out: Path) -> Path:
     if (checkout / TEMPLATES).is_dir():
         command += ["--custom-template-path", str(checkout / TEMPLATES)]
     command += ["--meta", "none", "--fail-on-warning", "--output-path", str(target)]
-    result = _run(command, cwd=out)
+    # The post-hook that installs the runtime finds it through this variable outside a git checkout.
+    result = _run(command, cwd=out, REALTIMEKIT_OPENAPI_DIR=str(checkout / "openapi"))
     if result.returncode != 0 or not (target / "__init__.py").is_file():
         lines = (result.stdout + result.stderr).decode(errors="replace").strip().splitlines()
         raise DiffError(f"generating from {checkout / SPEC} failed: {lines[-1] if lines else 'no output'}")

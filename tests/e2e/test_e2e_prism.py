@@ -26,7 +26,7 @@ from realtimekit_sessions.api.sessions import (
     get_session_transcripts,
     get_sessions,
 )
-from realtimekit_sessions.errors import AuthenticationError, BadRequestError, InvalidParameterError
+from realtimekit_sessions.errors import AuthenticationError, InvalidParameterError
 from realtimekit_sessions.models import (
     CloudflareError,
     RealtimeKitError,
@@ -257,9 +257,11 @@ async def test_query_value_outside_the_enum_is_refused_like_prism_refuses_it(pri
     assert RealtimeKitError.from_dict(raw.json()).error.code == 400
 
 
-def test_path_id_longer_than_the_spec_allows_is_rejected_by_prism(prism_url: str) -> None:
-    # account_id has maxLength 32 in the spec; the client sends it as given and Prism refuses it.
+def test_path_id_longer_than_the_spec_allows_is_refused_by_the_client_as_by_prism(prism_url: str) -> None:
+    # account_id has maxLength 32 in the spec: the client refuses it before sending, and Prism agrees.
     client = AuthenticatedClient(token="e2e-token", base_url=prism_url, max_retries=0)
-    with client, pytest.raises(BadRequestError) as raised:
+    with client, pytest.raises(InvalidParameterError, match="account_id: is 33 characters long; ids are at most 32"):
         get_session_details.sync("a" * 33, APP_ID, SESSION_ID, client=client)
-    assert "account_id" in raised.value.response.headers["sl-violations"]
+    path = f"/accounts/{'a' * 33}/realtime/kit/{APP_ID}/sessions/{SESSION_ID}"
+    answer = httpx.get(prism_url + path, headers={"Authorization": "Bearer e2e-token"})
+    assert answer.status_code == 400 and "account_id" in answer.headers["sl-violations"]
