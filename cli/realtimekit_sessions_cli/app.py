@@ -239,15 +239,21 @@ def _patiently(call: Callable[[], T], notice: waiting.Notice | None = None, *, i
 
 
 def _pages(fetch: Callable[[int], Any], key: str, per_page: int, limit: int | None) -> Iterator[Any]:
-    """Every item of `data.<key>` across pages (the client's iterate_pages), each page fetched patiently."""
-    from realtimekit_sessions.client import iterate_pages
+    """Every item of `data.<key>` across pages, as the client's iter_all walks them (each page fetched by
+    `fetch(page_no)`, patiently): until total_count is reached, a page comes back short, or `limit` items."""
     from realtimekit_sessions.types import Unset
 
-    def items(page: Any) -> list[Any]:
-        found = getattr(page.data, key, None) if not isinstance(page.data, Unset) else None
-        return [] if found is None or isinstance(found, Unset) else list(found)
-
-    return iterate_pages(fetch, items, _page_total, page_no=1, per_page=per_page, limit=limit)
+    given, page_no = 0, 1
+    while limit is None or given < limit:
+        page = fetch(page_no)
+        found = None if isinstance(page.data, Unset) else getattr(page.data, key, None)
+        batch = [] if found is None or isinstance(found, Unset) else list(found)
+        yield from batch[: None if limit is None else limit - given]
+        given += len(batch)
+        total = _page_total(page)
+        if len(batch) < per_page or (total is not None and page_no * per_page >= total):
+            return
+        page_no += 1
 
 
 def _page_total(page: Any) -> int | None:

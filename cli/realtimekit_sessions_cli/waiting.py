@@ -1,7 +1,7 @@
 """Retries the person at the keyboard can see: every wait of a second or more counts down on stderr.
 
 The tool builds its client with `max_retries=0` and retries here instead, with the client's own rules
-(`realtimekit_sessions.client.should_retry` and `retry_delay`: 2 retries, backoff 0.5 s, 1 s, ...), so
+(`should_retry` and `retry_delay` of the package's `_transport`: 2 retries, backoff 0.5 s, 1 s, ...), so
 that no wait is silent. A 429 is waited out for as long as its Retry-After asks, up to LONGEST_WAIT, with
 a countdown, and retried up to RATE_LIMIT_RETRIES times; a longer Retry-After is handed back (the
 `RateLimitError`, whose `retry_after` says how long).
@@ -77,7 +77,9 @@ def _what(error: BaseException) -> str:
 def patiently(call: Callable[[], T], notice: Notice, *, idempotent: bool = True) -> T:
     """`call()`, retried as the client would retry it, with every wait of a second or more shown."""
     from realtimekit_sessions import errors
-    from realtimekit_sessions.client import retry_delay, should_retry
+
+    # The client's own retry rules; private to the package, which ships with this tool in one wheel.
+    from realtimekit_sessions._transport import retry_delay, should_retry
 
     failures = rate_limited = 0
     while True:
