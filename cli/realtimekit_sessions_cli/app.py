@@ -631,6 +631,24 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
     _deliver(download, output, False, "chat")
 
 
+def _transcript_format(download: Any, asked: TranscriptFormat | None) -> str:
+    """The transcript's format: as asked, else from its content type, else from its first bytes."""
+    if asked is not None:
+        return asked.value
+    content_type = (download.content_type or "").lower()
+    for marker, kind in (("vtt", "VTT"), ("subrip", "SRT"), ("srt", "SRT"), ("json", "JSON"), ("csv", "CSV")):
+        if marker in content_type:
+            return kind
+    head = download.content.lstrip(b"\xef\xbb\xbf \r\n\t")[:200]
+    if head.startswith(b"WEBVTT"):
+        return "VTT"
+    if head.startswith(b"["):
+        return "JSON"
+    if any(b"-->" in line for line in head.splitlines()[:2]):
+        return "SRT"  # a cue number, then its timing
+    return "CSV"
+
+
 @app.command("transcript")
 @handles_errors
 def transcript(
@@ -638,10 +656,13 @@ def transcript(
     session_id: str,
     format_: Annotated[TranscriptFormat | None, typer.Option("--format", help="File format.")] = None,
     output: OutputOption = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the transcript's lines, one JSON object a line (start/end in s).")
+    ] = False,
 ) -> None:
-    """A session's transcript file."""
+    """A session's transcript file (with --json: its lines, read from whichever format it came in)."""
     from realtimekit_sessions.api.sessions import get_session_transcripts
+    from realtimekit_sessions.transcripts import read_transcript
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
@@ -650,7 +671,16 @@ def transcript(
                 account_id, app_id, session_id, client=client, **_given(format_=format_)
             )
         )
-    _deliver(download, output, as_json, "transcript")
+    if not as_json:
+        _deliver(download, output, False, "transcript")
+        return
+    lines = read_transcript(download.content, _transcript_format(download, format_))
+    text = "".join(json.dumps(line.to_dict(), ensure_ascii=False) + "\n" for line in lines)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"transcript: {len(lines)} lines written to {output}", err=True)
+    else:
+        typer.echo(text, nl=False)
 
 
 @app.command("summary")
