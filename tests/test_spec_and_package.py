@@ -81,6 +81,11 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
+    "contextvars",
+    "inspect",
+    "math",
+    "pathlib",
+    "threading",
     "re",
     "linecache",
     "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",
