@@ -153,6 +153,32 @@ def test_a_breakout_room_that_is_not_an_object_is_read(operation_id: str) -> Non
     assert not problems, "\n".join(map(str, problems))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "fields our spec declares and the SDK's models do not (a session's meta in get_session_details and "
+        "get_sessions, data.paging in get_session_participants) are unknown keys to the SDK, which keeps any JSON "
+        "value under them (extra='allow'): meta 'x' / paging 'next' (SDK: the string as it came) makes ours "
+        "raise ResponseValidationError / ModelParseError '$.data.meta: expected an object, found string'"
+    ),
+)
+@pytest.mark.parametrize(
+    ("operation_id", "body"),
+    [
+        ("get_session_details", {"data": {**SESSION, "meta": "x"}}),
+        ("get_sessions", {"data": {"sessions": [{**SESSION, "meta": "x"}]}}),
+        ("get_session_participants", {"data": {"participants": [], "paging": "next"}}),
+    ],
+    ids=["get_session_details-meta", "get_sessions-meta", "get_session_participants-paging"],
+)
+def test_a_field_only_our_spec_knows_holding_another_type_is_read(operation_id: str, body: dict[str, Any]) -> None:
+    # Not drawn by the fuzz test (its unknown keys are random text): found by comparing the two schemas' fields,
+    # which match everywhere else (the peer report's 511 fields included).
+    sdk, problems = both_readings(operation_id, body)
+    assert sdk == body
+    assert not problems, "\n".join(map(str, problems))
+
+
 # ---- the oracle's own checks ------------------------------------------------------------------------------
 
 
