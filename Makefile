@@ -137,10 +137,11 @@ api-diff: $(VENV_STAMP)
 
 .PHONY: fuzz soak
 # The reliability suite's long runs (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
-# per operation and kind of test, with the table of bodies tried; soak: 10 000 async requests, 200 at a time.
-fuzz: $(VENV_STAMP)
+# per operation and kind of test (tests/differential: bodies drawn from the official SDK's models), with the
+# tables of bodies tried; soak: 10 000 async requests, 200 at a time.
+fuzz: $(BENCH_STAMP)
 	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_fuzz_bodies.py \
-		tests/reliability/test_hostile_inputs.py
+		tests/reliability/test_hostile_inputs.py tests/differential
 
 soak: $(VENV_STAMP)
 	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_load.py
