@@ -76,11 +76,12 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
     # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend.
-    assert third_party == {"httpx", "httpcore", "attrs", "dateutil", "tenacity", "msgspec", "webvtt", "srt"}
-    assert declared == {"httpx", "httpcore", "attrs", "python-dateutil", "tenacity", "msgspec", "webvtt-py", "srt"}
+    assert third_party == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt"}
+    assert declared == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt-py", "srt"}
 
 
 _STDLIB = {
+    "email",
     "contextvars",
     "inspect",
     "math",

@@ -23,7 +23,6 @@ import email.utils
 import inspect
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -417,40 +416,9 @@ def judge(operation_id: str, body: Any) -> Verdict:
     return Verdict(True, problems)
 
 
-# ---- divergences already reported (each has a strict xfail test in test_sdk_oracle.py) -------------------
-
-
-def text_read_as_timestamp(problem: Problem) -> bool:
-    """Ours wrote a timestamp where the SDK kept text that names no instant ("1", "May", "12:30", "2023")."""
-    return (
-        problem.error is None
-        and isinstance(problem.sdk, str)
-        and isinstance(problem.ours, str)
-        and instant(problem.sdk) is None
-        and instant(problem.ours) is not None
-    )
-
-
-BREAKOUT_ROOM_ITEM = re.compile(r"\$\.data(\.sessions\[\d+\])?\.breakout_rooms\[\d+\]")
-
-
-def breakout_room_not_an_object(problem: Problem, body: Any) -> bool:
-    """Ours refused a `breakout_rooms` item that is not a JSON object; the SDK types them `object` (any value)."""
-    if problem.error is None or not BREAKOUT_ROOM_ITEM.fullmatch(problem.path):
-        return False
-    value = body
-    for step in re.findall(r"\.(\w+)|\[(\d+)\]", problem.path):
-        value = value[step[0]] if step[0] else value[int(step[1])]
-    return not isinstance(value, dict)
-
-
-def known(problem: Problem, body: Any) -> bool:
-    return text_read_as_timestamp(problem) or breakout_room_not_an_object(problem, body)
-
-
 # ---- the table --------------------------------------------------------------------------------------------
 
-COLUMNS = ("drawn", "sdk_valid", "typed_equal", "known_divergence", "failed")
+COLUMNS = ("drawn", "sdk_valid", "typed_equal", "failed")
 TALLY: Counter[tuple[str, str]] = Counter()
 # Distinct bodies only: hypothesis replays a body while it shrinks a failure, which must not count twice.
 SEEN: set[tuple[str, str]] = set()

@@ -45,7 +45,6 @@ from .quality_limitation_reason import QualityLimitationReason
 from .realtime_kit_error import RealtimeKitError
 from .selected_device_update import SelectedDeviceUpdate
 from .session import Session
-from .session_breakout_rooms_item import SessionBreakoutRoomsItem
 from .session_generate_summary_of_transcripts_response import SessionGenerateSummaryOfTranscriptsResponse
 from .session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
 from .session_get_session_chat_response import SessionGetSessionChatResponse
@@ -117,7 +116,6 @@ __all__ = (
     "RealtimeKitError",
     "SelectedDeviceUpdate",
     "Session",
-    "SessionBreakoutRoomsItem",
     "SessionGenerateSummaryOfTranscriptsResponse",
     "SessionGetParticipantDataFromPeerIDResponse",
     "SessionGetSessionChatResponse",
