@@ -81,14 +81,7 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
-    "email",
-    "contextvars",
-    "inspect",
-    "math",
-    "pathlib",
-    "threading",
-    "re",
-    "linecache",
-    "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",
-    "os", "random", "ssl", "time", "typing", "urllib", "uuid",
+    "__future__", "asyncio", "collections", "contextvars", "csv", "datetime", "email", "http", "inspect", "io",
+    "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
+    "typing", "urllib", "uuid",
 }  # fmt: skip
