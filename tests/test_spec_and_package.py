@@ -75,13 +75,18 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
-    # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend.
-    assert third_party == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt"}
-    assert declared == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt-py", "srt"}
+    # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend;
+    # http_sf and pyrate_limiter: _ratelimit's header parser and budget.
+    assert third_party == {
+        "httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt", "http_sf", "pyrate_limiter"
+    }  # fmt: skip
+    assert declared == {
+        "httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt-py", "srt", "http-sf", "pyrate-limiter"
+    }  # fmt: skip
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "contextvars", "csv", "datetime", "email", "http", "inspect", "io",
+    "__future__", "asyncio", "collections", "concurrent", "contextvars", "csv", "datetime", "email", "http", "inspect", "io",
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
     "typing", "urllib", "uuid",
 }  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from ._ratelimit import RateLimit, as_rate_limit
 from ._reading import decode_json, load_json, read_json
 from ._transport import RetrySleep, keep_to_deadlines
 from .errors import ConfigurationError
@@ -77,6 +78,10 @@ class Client:
             five-minute block.
         retry_sleep: how sync calls wait before a retry, `retry_sleep(seconds, error)` (default time.sleep): a
             program can show the wait, as the command-line tool counts it down.
+        rate_limit: True for a request budget shared by every call of this client and its copies, sync and async:
+            Cloudflare's global 1,200 requests per 5 minutes, waiting until the reset when an answer's
+            `Ratelimit` header says the quota is nearly spent; or a `RateLimit(requests=, per_seconds=,
+            min_remaining=, max_pause=)` of your own. Off by default.
         headers, cookies, verify_ssl, follow_redirects: as in httpx (redirects are not followed by default).
         max_download_bytes: the most a download may hold in memory, decompressed (default 100 MiB); a download
             streamed to a file (`download(..., to=path)`) has no cap.
@@ -95,6 +100,7 @@ class Client:
     max_retry_after: float | None = field(default=None, kw_only=True)
     max_download_bytes: int = field(default=DEFAULT_MAX_DOWNLOAD_BYTES, kw_only=True)
     retry_sleep: RetrySleep | None = field(default=None, kw_only=True, repr=False)
+    rate_limit: RateLimit | None = field(default=None, kw_only=True, converter=as_rate_limit)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
@@ -317,6 +323,7 @@ __all__ = [
     "USER_AGENT",
     "AuthenticatedClient",
     "Client",
+    "RateLimit",
     "__version__",
     "decode_json",
     "load_json",

@@ -4,12 +4,15 @@
 import datetime
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Generic, NoReturn, TypeAlias, TypeVar
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, NoReturn, TypeAlias, TypeVar
 
 import msgspec
 from attrs import define, field
 
 from .errors import ModelParseError
+
+if TYPE_CHECKING:
+    from ._ratelimit import RateLimitInfo
 
 # A field the JSON document did not have (as opposed to one it had as null). It is msgspec's own sentinel, so
 # that the models' shapes decode an absent field straight to it, and so that it survives pickle and deepcopy as
@@ -53,6 +56,13 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T
+
+    @property
+    def rate_limit(self) -> "RateLimitInfo | None":
+        """What the answer's `Ratelimit` and `Ratelimit-Policy` headers say (remaining, reset, policy), if any."""
+        from ._ratelimit import read_rate_limit
+
+        return read_rate_limit(self.headers)
 
 
 def _url_without_query(url: str) -> str:

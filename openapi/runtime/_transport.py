@@ -29,6 +29,7 @@ from .types import UNSET, Unset
 if TYPE_CHECKING:
     from tenacity import RetryCallState
 
+    from ._ratelimit import RateLimit
     from .client import Client
 
 # Backoff: 0.5 s, 1 s, 2 s, ... up to 8 s, each shortened by up to a quarter at random so that clients
@@ -52,7 +53,16 @@ def send(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
     request = _absolute(client._url_prefix, request)
-    return send_http(http, request, timeout, retries, idempotent, client.max_retry_after, sleep=client.retry_sleep)
+    return send_http(
+        http,
+        request,
+        timeout,
+        retries,
+        idempotent,
+        client.max_retry_after,
+        sleep=client.retry_sleep,
+        limit=client.rate_limit,
+    )
 
 
 async def send_async(
@@ -67,7 +77,9 @@ async def send_async(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
     request = _absolute(client._url_prefix, request)
-    return await send_http_async(http, request, timeout, retries, idempotent, client.max_retry_after)
+    return await send_http_async(
+        http, request, timeout, retries, idempotent, client.max_retry_after, limit=client.rate_limit
+    )
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
@@ -95,18 +107,22 @@ def send_http(
     max_retry_after: float | None = None,
     read_body: Callable[[httpx.Response], None] | None = None,
     sleep: RetrySleep | None = None,
+    limit: RateLimit | None = None,
 ) -> httpx.Response:
     """Send `request` through `http`, with retries; the 2xx response, or an `errors.APIError`.
 
     With `read_body`, a 2xx body is streamed to it instead of read into the response (downloads); a failure
     while it reads is retried like any other, and it is called afresh on each attempt. `sleep(seconds, error)`
-    waits before each retry (default: time.sleep).
+    waits before each retry (default: time.sleep). With `limit` (the client's rate_limit), every attempt waits
+    for the budget first, and every answer is shown to it (see _ratelimit).
     """
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
     budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)
 
     def attempt() -> httpx.Response:
+        if limit is not None:
+            limit.acquire()  # before the deadline starts: waiting for the budget is not the attempt's time
         token = _deadline.set(None if budget is None else time.monotonic() + budget)
         try:
             if read_body is None:
@@ -126,6 +142,8 @@ def send_http(
             raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
         finally:
             _deadline.reset(token)
+        if limit is not None:
+            limit.observe(response)
         if not response.is_success:
             raise status_error(response)
         return response
@@ -178,6 +196,7 @@ async def send_http_async(
     idempotent: bool,
     max_retry_after: float | None = None,
     read_body: Callable[[httpx.Response], Awaitable[None]] | None = None,
+    limit: RateLimit | None = None,
 ) -> httpx.Response:
     """The async twin of `send_http`."""
     if not isinstance(timeout, Unset):
@@ -185,6 +204,8 @@ async def send_http_async(
     budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)
 
     async def attempt() -> httpx.Response:
+        if limit is not None:
+            await limit.acquire_async()
         try:
             async with asyncio.timeout(budget):
                 if read_body is None:
@@ -205,6 +226,8 @@ async def send_http_async(
             raise transport_error(exc) from exc
         except RuntimeError as exc:  # httpx's own refusals: a closed client, a stream already read
             raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
+        if limit is not None:
+            limit.observe(response)
         if not response.is_success:
             raise status_error(response)
         return response

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import httpx
 
+    from ._ratelimit import RateLimitInfo
     from .models.cloudflare_error import CloudflareError
     from .models.realtime_kit_error import RealtimeKitError
 
@@ -183,6 +184,13 @@ class RateLimitError(APIStatusError):
         from ._transport import retry_after_seconds
 
         return retry_after_seconds(self.response)
+
+    @property
+    def rate_limit(self) -> RateLimitInfo | None:
+        """What the answer's `Ratelimit` and `Ratelimit-Policy` headers say (remaining, reset, policy), if any."""
+        from ._ratelimit import read_rate_limit
+
+        return read_rate_limit(self.response.headers)
 
 
 class InternalServerError(APIStatusError):
