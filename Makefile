@@ -82,11 +82,11 @@ lint-spec: $(VENV_STAMP) node-version $(NODE_STAMP)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check scripts tests cli openapi/runtime openapi/install_runtime.py
+	$(BIN)/ruff check scripts tests cli sources openapi/runtime openapi/install_runtime.py
 	$(BIN)/ruff format --check openapi/runtime openapi/install_runtime.py
 	cd openapi && ../$(BIN)/mypy --strict --explicit-package-bases --config-file ../pyproject.toml runtime install_runtime.py
 	$(BIN)/ruff check generated/$(PACKAGE)
-	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
+	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli sources/realtimekit_sessions_dlt
 
 # Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
 test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)

@@ -768,6 +768,64 @@ def export(
             typer.echo(note, err=True)
 
 
+@app.command("load")
+@handles_errors
+def load(
+    ctx: typer.Context,
+    destination: Annotated[
+        str, typer.Option(help="A dlt destination (duckdb: ./realtimekit_sessions.duckdb; or postgres, bigquery, ...).")
+    ] = "duckdb",
+    dataset: Annotated[str, typer.Option(help="The dataset (schema) the tables go into.")] = "realtimekit",
+    since: Annotated[
+        str | None, typer.Option(help="On the first run, sessions started from this time (ISO 8601); default all.")
+    ] = None,
+    peer_reports: Annotated[
+        bool, typer.Option("--peer-reports", help="Also load each participant's peer report (a call each).")
+    ] = False,
+    downloads: Annotated[
+        bool, typer.Option(help="Chats, transcripts and summaries of sessions ended within 7 days.")
+    ] = True,
+    budget: Annotated[
+        int, typer.Option(help="Requests per 5 minutes (Cloudflare's global limit: 1200).", min=1)
+    ] = 1200,
+    max_in_flight: Annotated[int, typer.Option(help="Calls at once (within the budget).", min=1)] = 4,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows loaded per table as JSON on stdout.")] = False,
+) -> None:
+    """Load sessions, participants, peer events, chats, transcripts and summaries into a warehouse (dlt).
+
+    A second run loads only what is new (and sessions that were live); an interrupted run resumes. Needs the
+    [dlt] extra. The rate limit is on: at most --budget requests per 5 minutes, slower when the API says so.
+    """
+    from realtimekit_sessions import AuthenticatedClient, RateLimit
+
+    from . import load as loading
+
+    account_id, app_id = ctx.obj.ids()
+    start = _datetime(since, "--since")
+    notice = waiting.Notice()
+    client = AuthenticatedClient(
+        max_retries=waiting.RETRIES,
+        max_retry_after=waiting.LONGEST_WAIT,
+        retry_sleep=waiting.retry_sleep(notice),
+        rate_limit=RateLimit(requests=budget, per_seconds=300.0),
+    )
+    with client:
+        counts = loading.run_load(
+            account_id,
+            app_id,
+            destination=destination,
+            dataset=dataset,
+            since=start,
+            peer_reports=peer_reports,
+            downloads=downloads,
+            budget=budget,
+            max_in_flight=max_in_flight,
+            client=client,
+        )
+    if as_json:
+        _print_json(counts)
+
+
 def main() -> None:
     app()
 

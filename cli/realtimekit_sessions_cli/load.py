@@ -1,0 +1,100 @@
+"""`realtimekit-sessions load`: the app's sessions into a warehouse with dlt (the `[dlt]` extra).
+
+Without the extra, one line says what to install. The rate limit is always on (Cloudflare's global budget
+unless --budget says otherwise): a load is the bulk job that budget is for.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import time
+from typing import Any
+
+import typer
+
+DLT_HINT = "pip install 'realtimekit-sessions[dlt]'"
+PIPELINE = "realtimekit_sessions"
+DATASET = "realtimekit"
+DEFAULT_DESTINATION = "duckdb"
+DUCKDB_FILE = "realtimekit_sessions.duckdb"
+
+
+def _api_error(error: BaseException) -> BaseException | None:
+    """The client's own error behind dlt's wrappers (PipelineStepFailed, ResourceExtractionError), if any."""
+    from realtimekit_sessions import errors
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, errors.RealtimeKitSessionsError):
+            return current
+        seen.add(id(current))
+        current = getattr(current, "exception", None) or current.__cause__ or current.__context__
+    return None
+
+
+def run_load(
+    account_id: str,
+    app_id: str,
+    *,
+    destination: str,
+    dataset: str,
+    since: datetime.datetime | None,
+    peer_reports: bool,
+    downloads: bool,
+    budget: int,
+    max_in_flight: int,
+    client: Any,
+) -> dict[str, int]:
+    try:
+        import dlt
+        from dlt.common.runtime.collector import LogCollector
+        from realtimekit_sessions_dlt import realtimekit_source
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] in ("dlt", "duckdb", "realtimekit_sessions_dlt"):
+            typer.echo(
+                f"realtimekit-sessions load needs the [dlt] extra ({error.name} is missing): {DLT_HINT}", err=True
+            )
+            raise typer.Exit(2) from None
+        raise
+    target: Any = destination
+    if destination == DEFAULT_DESTINATION:
+        target = dlt.destinations.duckdb(DUCKDB_FILE)
+    pipeline = dlt.pipeline(
+        pipeline_name=PIPELINE,
+        destination=target,
+        dataset_name=dataset,
+        progress=LogCollector(log_period=10.0, logger=sys.stderr, dump_system_stats=False),
+    )
+    source = realtimekit_source(
+        account_id,
+        app_id,
+        client=client,
+        since=since,
+        peer_reports=peer_reports,
+        downloads=downloads,
+        max_in_flight=max_in_flight,
+    )
+    started = time.monotonic()
+    try:
+        pipeline.run(source)
+    except Exception as error:
+        cause = _api_error(error)
+        if cause is not None:
+            raise cause from None
+        raise
+    took = time.monotonic() - started
+    trace = pipeline.last_trace
+    counts = dict(trace.last_normalize_info.row_counts) if trace and trace.last_normalize_info else {}
+    counts = {table: rows for table, rows in sorted(counts.items()) if not table.startswith("_dlt")}
+    for table, rows in counts.items():
+        typer.echo(f"{table:32} {rows:>9,} rows", err=True)
+    limit = client.rate_limit
+    sent = f"{limit.sent:,} requests, {limit.waited:,.0f} s waiting for the budget ({budget:,} per 5 minutes)"
+    where = DUCKDB_FILE if destination == DEFAULT_DESTINATION else destination
+    typer.echo(
+        f"wrote {sum(counts.values()):,} rows (merged on their keys: none twice) into {where} (dataset {dataset}) in {took:,.0f} s; {sent}",
+        err=True,
+    )
+    return counts
