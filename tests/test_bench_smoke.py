@@ -11,14 +11,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from realtimekit_tools.bench.bodies import make_bodies, success_schemas
+from realtimekit_tools.bench.touch import touch
+from realtimekit_tools.bench.worker import PARSERS
+from realtimekit_tools.paths import repo_root
+from realtimekit_tools.spec import load_spec
 
-REPO = Path(__file__).resolve().parents[1]
-# The suite is run as `python -m scripts.bench` from the repository root; import it the same way.
-sys.path.insert(0, str(REPO))
-
-from scripts.bench.bodies import load_spec, make_bodies, success_schemas
-from scripts.bench.touch import touch
-from scripts.bench.worker import PARSERS
+REPO = repo_root()
 
 SPEC = load_spec()
 OPERATIONS = list(success_schemas(SPEC))
@@ -29,7 +28,7 @@ LARGE_ROWS = {"get_sessions", "get_session_participants", "get_participant_data_
 def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-m", "scripts.bench", "--smoke", "--json", str(report)],
+        [sys.executable, "-m", "realtimekit_tools.bench", "--smoke", "--json", str(report)],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""Nothing under tests/ (recordings above all) may hold a credential, a real e-mail address or a real IP address.
+"""Nothing under tests/ (recordings above all) nor in the toolkit under tools/ (its test servers) may hold a credential, a real e-mail address or a real IP address.
 
 What counts, and the small explicit allow-list:
 - a token: 40 characters of [A-Za-z0-9_-] (the shape of a Cloudflare API token) mixing upper case, lower case
@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parent
+TOOLS = TESTS.parent / "tools"
 SKIPPED_DIRS = {"__pycache__", ".pytest_cache", ".hypothesis"}
 SKIPPED_SUFFIXES = {".pyc"}
 # This file names what it looks for and what it allows; it is the one file the scan does not read.
@@ -61,12 +62,12 @@ ALLOWED_NETWORKS = [
 # (a private address the plain-http check refuses; addresses the recorder's scrubber must replace). Each entry
 # must still be found, so one that is no longer needed fails the suite until it is removed from here.
 ALLOWED_FINDINGS = {
-    ("client/test_configuration.py", "10.0.0.5"),
-    ("tools/test_record.py", "10.0.0.1"),
-    ("tools/test_record.py", "10.0.0.2"),
-    ("tools/test_record.py", "10.15.7.2"),
-    ("tools/tools_support.py", "100.64.7.9"),
-    ("tools/tools_support.py", "2606:4700:4700::1111"),
+    ("tests/client/test_configuration.py", "10.0.0.5"),
+    ("tests/tools/test_record.py", "10.0.0.1"),
+    ("tests/tools/test_record.py", "10.0.0.2"),
+    ("tests/tools/test_record.py", "10.15.7.2"),
+    ("tools/realtimekit_tools/testing/personal_api.py", "100.64.7.9"),
+    ("tools/realtimekit_tools/testing/personal_api.py", "2606:4700:4700::1111"),
 }
 
 
@@ -137,7 +138,8 @@ def scan_text(text: str, path: str) -> list[Finding]:
     return found
 
 
-def scan(root: Path) -> list[Finding]:
+def scan(root: Path, names_from: Path | None = None) -> list[Finding]:
+    """Findings in every file under `root`, each named by its path relative to `names_from` (default: root)."""
     found: list[Finding] = []
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.suffix in SKIPPED_SUFFIXES or path.name in SKIPPED_FILES:
@@ -145,7 +147,7 @@ def scan(root: Path) -> list[Finding]:
         if SKIPPED_DIRS.intersection(part for part in path.relative_to(root).parts):
             continue
         text = path.read_bytes().decode("utf-8", errors="replace")
-        found += scan_text(text, str(path.relative_to(root)))
+        found += scan_text(text, str(path.relative_to(names_from or root)))
     return found
 
 
@@ -190,12 +192,12 @@ def test_the_scanner_reads_every_file_not_just_json(tmp_path: Path) -> None:
     assert [finding.kind for finding in scan(tmp_path)] == ["e-mail"]
 
 
-def test_nothing_under_tests_looks_like_a_secret() -> None:
-    everything = scan(TESTS)
+def test_nothing_under_tests_or_tools_looks_like_a_secret() -> None:
+    everything = scan(TESTS, TESTS.parent) + scan(TOOLS, TESTS.parent)
     found = [finding for finding in everything if (finding.path, finding.text) not in ALLOWED_FINDINGS]
     stale = ALLOWED_FINDINGS - {(finding.path, finding.text) for finding in everything}
     assert not stale, f"allow-list entries no longer needed (remove them): {sorted(stale)}"
     if found:
-        pytest.fail("secret-looking values under tests/:\n" + "\n".join(str(finding) for finding in found[:50]))
+        pytest.fail("secret-looking values under tests/ or tools/:\n" + "\n".join(str(finding) for finding in found[:50]))
     # The scan did read the recordings: a scan of nothing would pass too.
     assert len(list((TESTS / "recordings").rglob("*.json"))) >= 9

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import inspect
 import tomllib
-from pathlib import Path
 
 import realtimekit_sessions
-import yaml
 from realtimekit_sessions import models
+from realtimekit_tools.paths import repo_root
+from realtimekit_tools.routes import route_table
+from realtimekit_tools.spec import load_spec, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
-SPEC = yaml.safe_load((ROOT / "openapi/realtimekit-sessions.yaml").read_text())
-OPERATIONS = [op for item in SPEC["paths"].values() for key, op in item.items() if key in ("get", "post")]
+ROOT = repo_root()
+SPEC = load_spec()
+OPERATIONS = [route.node for route in route_table().values()]
 
 
 def _resolve(node: dict) -> dict:
-    while "$ref" in node:
-        name = node["$ref"].rsplit("/", 1)[-1]
-        node = SPEC["components"]["parameters"].get(name) or SPEC["components"]["schemas"][name]
-    return node
+    resolved: dict = resolve(SPEC, node)
+    return resolved
 
 
 def test_the_nine_operations_keep_the_sdk_method_names() -> None:

@@ -1,23 +1,17 @@
-"""Fixtures of the CLI tests: scripts/mock_server.py started in-process, plus a loopback file host for downloads."""
+"""Fixtures of the CLI tests: the toolkit's mock server started in-process, plus a loopback file host for downloads."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import mock_server
+from realtimekit_tools import mock_server
+from realtimekit_tools.paths import recordings_dir
+from realtimekit_tools.recording import read_recording
+from realtimekit_tools.testing.file_host import FileHost
 
 ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
 APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
@@ -37,20 +31,6 @@ FILES = {
 }
 
 
-class _FileHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        self.server.requests.append({"path": self.path, "authorization": self.headers.get("Authorization")})  # type: ignore[attr-defined]
-        content_type, content = FILES.get(self.path.split("?")[0], ("text/plain", b""))
-        self.send_response(200 if self.path.split("?")[0] in FILES else 404)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        self.wfile.write(content)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclasses.dataclass
 class Api:
     base_url: str
@@ -58,17 +38,13 @@ class Api:
 
 
 def _long_peer_report() -> Any:
-    recording = ROOT / "tests" / "recordings" / "get_participant_data_from_peer_id" / "long_report.json"
-    return json.loads(recording.read_text(encoding="utf-8"))["response"]["body"]
+    return read_recording(recordings_dir() / "get_participant_data_from_peer_id" / "long_report.json").response.body
 
 
 @pytest.fixture
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
-    files = ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
-    files.requests = []  # type: ignore[attr-defined]
-    file_thread = threading.Thread(target=files.serve_forever, daemon=True)
-    file_thread.start()
-    file_base = f"http://127.0.0.1:{files.server_address[1]}/files"
+    files = FileHost(FILES)
+    file_base = f"{files.base_url}/files"
     expiry = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1)).isoformat()
     downloads = {
         "get_session_chat": {
@@ -93,7 +69,7 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
         if route.operation_id == "get_participant_data_from_peer_id":
             route = dataclasses.replace(route, success_body=_long_peer_report())
         routes.append(route)
-    server = mock_server.MockServer(("127.0.0.1", 0), routes, mock_server.base_path(), log_requests=False)
+    server = mock_server.MockServer(("127.0.0.1", 0), routes)
     server.serve_in_background()
     base_url = f"http://127.0.0.1:{server.server_address[1]}/client/v4"
     monkeypatch.setenv("CLOUDFLARE_BASE_URL", base_url)
@@ -101,9 +77,7 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
     monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
     monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
     try:
-        yield Api(base_url, files.requests)  # type: ignore[attr-defined]
+        yield Api(base_url, files.requests)
     finally:
         server.stop()
-        files.shutdown()
-        file_thread.join(timeout=10)
-        files.server_close()
+        files.stop()

@@ -3,7 +3,6 @@ remembers every request, and a clock that records retry waits instead of sleepin
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +10,9 @@ from typing import Any
 import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient
+from realtimekit_tools.testing.transports import Script, json_response
+
+__all__ = ["Script", "json_response"]
 
 ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353"
 APP = "3f9a1c527e444b1da0c26d8e5b7f9a10"
@@ -25,29 +27,6 @@ CHAT_OK = {
         "chat_download_url_expiry": "2999-01-01T00:00:00.000Z",
     },
 }
-
-
-def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(
-        status, content=json.dumps(body).encode(), headers={"content-type": "application/json", **(headers or {})}
-    )
-
-
-class Script:
-    """Answers requests in order from a list of responses (or callables), recording each request."""
-
-    def __init__(self, *answers: httpx.Response | Callable[[httpx.Request], httpx.Response] | Exception) -> None:
-        self.answers = list(answers)
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
-        if isinstance(answer, Exception):
-            raise answer
-        if callable(answer):
-            return answer(request)
-        return answer
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import socket
 from typing import Any
 
 # The ids the spec's examples use; Prism answers every id with the same static example.
@@ -11,12 +10,6 @@ ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
 APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SESSION_ID = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"
 PARTICIPANT_ID = "0c6f4b1e-8d2a-4f7c-b3e9-5a1d7c9e2f40"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _as_instant(value: Any) -> datetime.datetime | None:

@@ -1,4 +1,4 @@
-"""`make demo` as a user runs it: scripts/demo.py in its own process."""
+"""`make demo` as a user runs it: python -m realtimekit_tools.demo in its own process."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ OPERATION_IDS = [
 
 def test_demo_prints_data_for_all_nine_operations() -> None:
     completed = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py")],
+        [sys.executable, "-m", "realtimekit_tools.demo"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import httpx
-import mock_server
 import pytest
 from e2e_support import ACCOUNT_ID, APP_ID, PARTICIPANT_ID
 from realtimekit_sessions import AuthenticatedClient
 from realtimekit_sessions.api.sessions import get_participant_data_from_peer_id, get_session_chat, get_session_details
 from realtimekit_sessions.errors import AuthenticationError
 from realtimekit_sessions.models import CloudflareError, RealtimeKitError
+from realtimekit_tools import mock_server
 
 
 def _drop_authorization(request: httpx.Request) -> None:

@@ -8,26 +8,17 @@ SOAK_REQUESTS / SOAK_CONCURRENCY size the load test (`make soak` asks for 10 000
 from __future__ import annotations
 
 import os
-import sys
 import warnings
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-ROOT = Path(__file__).resolve().parents[2]
-# scripts/ (contract_check, mock_server) and tests/contract (the contract suite's JSON comparison) are not
-# packages; this suite compares bodies exactly as the contract suite does, so it imports that code.
-for folder in (ROOT / "scripts", ROOT / "tests" / "contract"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
 
 # hypothesis reads its Unicode tables while this module imports the strategies; harmless, and said once per run.
 warnings.filterwarnings("ignore", message="Slow code in plugin")
 
 import reliability_support
-from fault_server import FaultServer, Script
+from realtimekit_tools.testing.fault_server import FaultServer, Script
 
 # No example database: runs stay independent and nothing is written into the work tree. Generated bodies
 # (the peer report schema is large) can be slow to build, hence no deadline and no too_slow check.

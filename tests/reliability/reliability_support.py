@@ -13,17 +13,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
-from contract_check import load_spec, operations, response_for
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from realtimekit_tools.contract import response_for
+from realtimekit_tools.routes import operation_ids, route_table
+from realtimekit_tools.spec import inline, load_spec, ref_name
 
-ROOT = Path(__file__).resolve().parents[2]
-OPERATION_IDS = sorted(operations(load_spec()))
+OPERATION_IDS = operation_ids()
 # Looks like a real Cloudflare token (40 characters of [A-Za-z0-9_-]) and is made afresh each run, so no file
 # ever holds it and any place it turns up can only have come from the client.
 TOKEN = "".join(secrets.choice(string.ascii_letters + string.digits + "_-") for _ in range(38)) + "Z9"
@@ -55,30 +55,12 @@ def spec() -> dict[str, Any]:
     return load_spec()
 
 
-def _inline(node: Any, seen: tuple[str, ...] = ()) -> Any:
-    """The schema with every `$ref` replaced by what it points at (the spec has no recursive schemas) and the
-    annotation-only `example(s)` dropped: hypothesis-jsonschema wants one self-contained schema."""
-    if isinstance(node, list):
-        return [_inline(item, seen) for item in node]
-    if not isinstance(node, dict):
-        return node
-    if "$ref" in node:
-        ref = node["$ref"]
-        if ref in seen:
-            raise ValueError(f"recursive schema at {ref}")
-        target: Any = spec()
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        siblings = {key: value for key, value in node.items() if key != "$ref"}
-        return {**_inline(target, (*seen, ref)), **_inline(siblings, seen)}
-    return {key: _inline(value, seen) for key, value in node.items() if key not in ("example", "examples")}
-
-
 @cache
 def success_schema(operation_id: str) -> dict[str, Any]:
+    """The 200 schema, self-contained (references inlined, examples dropped), as hypothesis-jsonschema wants."""
     located = response_for(spec(), operation_id, 200)
     assert located is not None, f"{operation_id} documents no 200"
-    schema: dict[str, Any] = _inline(located[1]["content"]["application/json"]["schema"])
+    schema: dict[str, Any] = inline(spec(), located[1]["content"]["application/json"]["schema"])
     return schema
 
 
@@ -88,7 +70,7 @@ def success_model(operation_id: str) -> type:
 
     located = response_for(spec(), operation_id, 200)
     assert located is not None
-    name = located[1]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    name = ref_name(located[1]["content"]["application/json"]["schema"])
     model: type = getattr(models, name)
     return model
 
@@ -121,13 +103,8 @@ def path_arguments(operation_id: str, **overrides: str) -> list[str]:
 
 def expected_path(operation_id: str, values: Mapping[str, str]) -> str:
     """The raw URL path the operation must call: the spec's template, each value one percent-encoded segment."""
-    from urllib.parse import quote
-
-    template = next(op.path for op in operations(spec()).values() if op.operation_id == operation_id)
-    path = template
-    for name in path_parameters(operation_id):
-        path = path.replace("{" + name + "}", quote(values.get(name, PATH_VALUES[name]), safe=""))
-    return path
+    route = route_table()[operation_id]
+    return route.path_for({name: values.get(name, PATH_VALUES[name]) for name in route.path_parameters})
 
 
 def make_client(transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None, **kwargs: Any) -> Any:
@@ -137,23 +114,6 @@ def make_client(transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
     if transport is not None:
         kwargs["httpx_args"] = {**kwargs.get("httpx_args", {}), "transport": transport}
     return AuthenticatedClient(token=TOKEN, **kwargs)
-
-
-@dataclass
-class Canned:
-    """One canned answer for httpx.MockTransport, and the requests that asked for it."""
-
-    content: bytes
-    content_type: str | None = "application/json"
-    status: int = 200
-
-    def __post_init__(self) -> None:
-        self.sent: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.sent.append(request)
-        headers = {"content-type": self.content_type} if self.content_type else {}
-        return httpx.Response(self.status, headers=headers, content=self.content)
 
 
 # ---- mutations --------------------------------------------------------------------------------------------

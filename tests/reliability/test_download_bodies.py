@@ -13,11 +13,11 @@ from typing import Any
 
 import httpx
 import pytest
-from fault_server import FaultServer, Respond, Script
 from hypothesis import given
 from hypothesis import strategies as st
 from realtimekit_sessions import errors
 from realtimekit_sessions.types import Download
+from realtimekit_tools.testing.fault_server import FaultServer, Respond, Script
 from reliability_support import Mutated, count, make_client, mutated_bodies, operation_module, path_arguments
 
 API_HOST = "api.cloudflare.com"

@@ -15,10 +15,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import mock_server
 import pytest
-from fault_server import FaultServer, HangUp, ResetMidBody, Respond, Script, Stall, refused_port
 from realtimekit_sessions import errors
+from realtimekit_tools import mock_server
+from realtimekit_tools.testing.fault_server import (
+    FaultServer,
+    HangUp,
+    ResetMidBody,
+    Respond,
+    Script,
+    Stall,
+    refused_port,
+)
 from reliability_support import make_client, operation_module, path_arguments, report, success_model
 
 # Scheduling noise allowed on top of a budget: a loaded 2-core CI machine can stall a thread this long.
@@ -26,7 +34,7 @@ SLACK = 3.0
 HTML_520 = "<!DOCTYPE html><html><head><title>520: Web server is returning an unknown error</title></head></html>"
 MODES = [False, True]
 MODE_IDS = ["sync", "async"]
-SUCCESS_BODIES = {route.operation_id: route.success_body for route in mock_server.load_routes()}
+SUCCESS_BODIES = mock_server.success_bodies()
 
 
 class CountingTransport(httpx.HTTPTransport):

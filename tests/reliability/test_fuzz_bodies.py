@@ -16,14 +16,14 @@ from typing import Any
 
 import httpx
 import pytest
-from contract_check import validate_body
-from contract_support import differences
 from hypothesis import given
 from hypothesis import strategies as st
 from realtimekit_sessions import errors
+from realtimekit_tools.contract import validate_body
+from realtimekit_tools.testing.compare import differences
+from realtimekit_tools.testing.transports import Canned
 from reliability_support import (
     OPERATION_IDS,
-    Canned,
     Mutated,
     count,
     make_client,
@@ -86,12 +86,9 @@ def _call(operation_id: str, canned: Canned, *, use_async: bool) -> Any:
 
 def mock_server_body(operation_id: str) -> dict[str, Any]:
     """The spec's own example of the operation's 200 body (a fresh copy)."""
-    import copy
+    from realtimekit_tools import mock_server
 
-    import mock_server
-
-    route = next(route for route in mock_server.load_routes() if route.operation_id == operation_id)
-    body: dict[str, Any] = copy.deepcopy(route.success_body)
+    body: dict[str, Any] = mock_server.success_bodies()[operation_id]
     return body
 
 

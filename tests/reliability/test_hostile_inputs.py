@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from realtimekit_sessions import errors
+from realtimekit_tools.testing.transports import Canned
 from reliability_support import (
     OPERATION_IDS,
-    Canned,
     count,
     expected_path,
     make_client,

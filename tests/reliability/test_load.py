@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from realtimekit_tools.testing.soak_server import SoakServer
 from reliability_support import (
     OPERATION_IDS,
     make_client,
@@ -28,7 +29,6 @@ from reliability_support import (
     soak_size,
     success_model,
 )
-from soak_server import SoakServer
 
 # Memory is measured after a warm-up (so pools, caches and lazily imported modules exist before) by two cheap
 # gauges: tracemalloc would triple the run time. A leak of one object a request fails the first at 10 000

@@ -11,31 +11,39 @@ import asyncio
 import datetime
 import logging
 import re
-import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import mock_server
 import pytest
-from fault_server import FaultServer, ResetMidBody, Respond, Script, SeenRequest, Stall, refused_port
 from realtimekit_sessions import AuthenticatedClient, errors, models
+from realtimekit_tools import mock_server
+from realtimekit_tools import record as recorder
+from realtimekit_tools.routes import route_table
+from realtimekit_tools.testing.fault_server import (
+    FaultServer,
+    ResetMidBody,
+    Respond,
+    Script,
+    SeenRequest,
+    Stall,
+    refused_port,
+)
+from realtimekit_tools.testing.transports import Canned
 from reliability_support import (
     ACCOUNT_ID,
     APP_ID,
     PATH_VALUES,
     TOKEN,
-    Canned,
     make_client,
     operation_module,
     path_arguments,
     report,
 )
 
-ROUTES = mock_server.load_routes()
-SUCCESS_BODIES = {route.operation_id: route.success_body for route in ROUTES}
+SUCCESS_BODIES = mock_server.success_bodies()
 BASE_PATH = "/client/v4"
 
 
@@ -59,10 +67,10 @@ def exception_texts(error: BaseException) -> str:
     return "\n".join(texts)
 
 
-def route_for(request: SeenRequest) -> Any:
-    path = request.path.removeprefix(BASE_PATH)
-    candidates = [r for r in ROUTES if r.method == request.method and r.pattern.match(path)]
-    return min(candidates, key=lambda route: route.specificity) if candidates else None
+def success_body_for(request: SeenRequest) -> Any:
+    """The spec's 200 example of the operation the request calls, or None."""
+    matched = route_table().match(request.method, request.path.removeprefix(BASE_PATH))
+    return None if matched is None else dict(SUCCESS_BODIES[matched[0].operation_id])
 
 
 # ---- logs, reprs and exception texts -----------------------------------------------------------------------
@@ -196,22 +204,18 @@ def test_the_recorder_writes_no_token_even_when_the_server_echoes_it(
     start_server: Callable[[Script], FaultServer], tmp_path: Path
 ) -> None:
     # The worst case for a recording: a server that puts the request's Authorization header into its answers,
-    # in the body and in a header. scripts/record.py must scrub it before anything reaches a file.
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    import record
-
+    # in the body and in a header. The recorder must scrub it before anything reaches a file.
     def echo(request: SeenRequest, index: int) -> Respond:
-        route = route_for(request)
-        assert route is not None, request.target
-        body = dict(route.success_body)
+        body = success_body_for(request)
+        assert body is not None, request.target
         body["echo"] = {"authorization": request.headers.get("authorization"), "note": "seen " + TOKEN}
         return Respond(200, body, {"cf-ray": f"{index:016x}-SJC", "x-echo": request.headers.get("authorization", "")})
 
     server = start_server(echo)
     client = make_client(base_url=server.base_url + BASE_PATH)
-    target = record.Target(ACCOUNT_ID, APP_ID, PATH_VALUES["session_id"], PATH_VALUES["participant_id"], "peer1011")
+    target = recorder.Target(ACCOUNT_ID, APP_ID, PATH_VALUES["session_id"], PATH_VALUES["participant_id"], "peer1011")
     with client:
-        written = record.record(client, target, tmp_path, case="echo")
+        written = recorder.record(client, target, tmp_path, case="echo")
     assert len(written) == 9
     assert all(request.headers.get("authorization") == f"Bearer {TOKEN}" for request in server.requests)
     for path in written:

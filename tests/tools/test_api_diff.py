@@ -1,4 +1,4 @@
-"""scripts/api_diff.py: breaking changes in the generated package between two versions of the spec."""
+"""realtimekit_tools.api_diff: breaking changes in the generated package between two versions of the spec."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import api_diff
 import pytest
 import yaml
+from realtimekit_tools import api_diff
+from realtimekit_tools.paths import repo_root
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = repo_root()
 SESSIONS_PATH = "/accounts/{account_id}/realtime/kit/{app_id}/sessions"
 
 

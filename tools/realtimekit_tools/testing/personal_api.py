@@ -8,13 +8,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
-import mock_server
-
-ROOT = Path(__file__).resolve().parents[2]
-RECORDINGS = ROOT / "tests" / "recordings"
+from ..paths import recordings_dir
+from ..recording import read_recording
+from ..routes import route_table
 
 # Not a credential: the tests check it never reaches a written file.
 TOKEN = "live-test-token-Zq8v1Kx3"
@@ -33,8 +31,7 @@ PERSONAL = (TOKEN, ACCOUNT_ID, APP_ID, NAME, EMAIL, USER_AGENT, IPV4, IPV6, CITY
 
 
 def _body(operation_id: str) -> Any:
-    recording = json.loads((RECORDINGS / operation_id / "full.json").read_text(encoding="utf-8"))
-    return copy.deepcopy(recording["response"]["body"])
+    return copy.deepcopy(read_recording(recordings_dir() / operation_id / "full.json").response.body)
 
 
 def _set_everywhere(value: Any, key: str, new: Any) -> None:
@@ -51,7 +48,7 @@ def _set_everywhere(value: Any, key: str, new: Any) -> None:
 
 def personal_bodies() -> dict[str, Any]:
     """Each operation's `full` recording body, with personal data and secrets put in."""
-    bodies = {operation_id: _body(operation_id) for operation_id in mock_server_operations()}
+    bodies = {operation_id: _body(operation_id) for operation_id in route_table()}
     bodies["get_sessions"]["data"]["sessions"][0]["meeting_display_name"] = f"1:1 with {NAME}"
     for operation_id in (
         "get_session_participants",
@@ -76,16 +73,11 @@ def personal_bodies() -> dict[str, Any]:
     return bodies
 
 
-def mock_server_operations() -> list[str]:
-    return [route.operation_id for route in mock_server.load_routes()]
-
-
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, bodies: dict[str, Any], statuses: dict[str, int]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.routes = mock_server.load_routes()
         self.bodies = bodies
         self.statuses = statuses
         self.seen: list[dict[str, str]] = []
@@ -97,8 +89,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         path = self.path.split("?", 1)[0].removeprefix("/client/v4")
-        matches = [r for r in self.server.routes if r.method == self.command and r.pattern.match(path)]
-        route = min(matches, key=lambda r: r.specificity)
+        matched = route_table().match(self.command, path)
+        assert matched is not None, f"no route for {self.command} {path}"
+        route = matched[0]
         self.server.seen.append({"operation": route.operation_id, **{k.lower(): v for k, v in self.headers.items()}})
         status = self.server.statuses.get(route.operation_id, 200)
         body = (

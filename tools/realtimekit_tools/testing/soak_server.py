@@ -1,4 +1,4 @@
-"""The repo's spec-driven mock server (scripts/mock_server.py) in a process of its own, counting the TCP
+"""The repo's spec-driven mock server (realtimekit_tools.mock_server) in a process of its own, counting the TCP
 connections it accepts and the requests it answers, for the load test.
 
 A separate process keeps the server's threads and allocations out of the client's memory figures and lets it
@@ -8,18 +8,13 @@ use the second core. `SoakServer` starts it, reads the counters through shared m
 from __future__ import annotations
 
 import multiprocessing
-import sys
 import threading
-from pathlib import Path
 from typing import Any
 
-SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+from .. import mock_server
 
 
 def _serve(port: Any, accepted: Any, answered: Any, ready: Any, stop: Any) -> None:
-    sys.path.insert(0, SCRIPTS)
-    import mock_server
-
     class CountingHandler(mock_server._Handler):
         # The handler writes headers and body separately: with Nagle's algorithm on, the body waits for the
         # client's delayed ACK (40 ms on Linux) and every request takes 40 ms whatever the client does.
@@ -39,7 +34,7 @@ def _serve(port: Any, accepted: Any, answered: Any, ready: Any, stop: Any) -> No
                 accepted.value += 1
             return connection
 
-    server = CountingServer(("127.0.0.1", 0), mock_server.load_routes(), mock_server.base_path(), False)
+    server = CountingServer(("127.0.0.1", 0))
     server.RequestHandlerClass = CountingHandler
     port.value = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -13,13 +13,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import yaml
+from ..routes import route_table
+from ..spec import load_spec, ref_name, resolve
 
-REPO = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO / "openapi" / "realtimekit-sessions.yaml"
 BASE_TIME = datetime(2025, 3, 14, 9, 0, 2, 118000, tzinfo=UTC)
 SEED = 20250314
 DEFAULT_ARRAY_LENGTH = 3
@@ -30,28 +28,17 @@ Schema = dict[str, Any]
 ArrayLength = Callable[[tuple[str, ...]], int]
 
 
-def load_spec(path: Path = SPEC_PATH) -> Schema:
-    with path.open(encoding="utf-8") as handle:
-        spec: Schema = yaml.safe_load(handle)
-    return spec
-
-
 def success_schemas(spec: Schema) -> dict[str, Schema]:
     """operationId -> the application/json schema of its 200 response, in the document's order."""
-    found: dict[str, Schema] = {}
-    for item in spec["paths"].values():
-        for method in ("get", "post", "put", "patch", "delete"):
-            operation = item.get(method)
-            if operation is None:
-                continue
-            ok = operation["responses"]["200"]
-            found[operation["operationId"]] = ok["content"]["application/json"]["schema"]
-    return found
+    return {
+        operation_id: route.node["responses"]["200"]["content"]["application/json"]["schema"]
+        for operation_id, route in route_table(spec).items()
+    }
 
 
 def schema_name(schema: Schema) -> str:
     """The component name a response schema refers to (the generated and the SDK class share it)."""
-    return str(schema["$ref"]).rsplit("/", 1)[-1]
+    return ref_name(schema)
 
 
 class BodyMaker:
@@ -66,12 +53,8 @@ class BodyMaker:
         return self._value(schema, ())
 
     def _resolve(self, schema: Schema) -> Schema:
-        while "$ref" in schema:
-            node: Any = self._spec
-            for part in str(schema["$ref"]).removeprefix("#/").split("/"):
-                node = node[part]
-            schema = node
-        return schema
+        resolved: Schema = resolve(self._spec, schema)
+        return resolved
 
     def _value(self, schema: Schema, path: tuple[str, ...]) -> Any:
         schema = self._resolve(schema)

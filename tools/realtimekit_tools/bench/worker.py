@@ -1,4 +1,4 @@
-"""One comparison, measured inside a process of its own (`python -m scripts.bench.worker KIND ...`).
+"""One comparison, measured inside a process of its own (`python -m realtimekit_tools.bench.worker KIND ...`).
 
 Prints one JSON object on stdout. Runs of ours, the SDK and the `json.loads` floor are interleaved (the order
 rotates each repeat) so drift in the machine's speed hits all sides alike; each figure is the median of the repeats.
@@ -176,7 +176,7 @@ def memory_command(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench.worker")
+    parser = argparse.ArgumentParser(prog="python -m realtimekit_tools.bench.worker")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse")
     parse.add_argument("--body", required=True)

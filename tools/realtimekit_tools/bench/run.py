@@ -1,6 +1,6 @@
 """Drive the benchmark: make the bodies, run each comparison in a fresh process, print the table and the targets.
 
-    python -m scripts.bench [--smoke] [--json FILE]
+    python -m realtimekit_tools.bench [--smoke] [--json FILE]
 
 `--smoke` runs the same code with tiny bodies and one repeat, to show that every row can be measured; its figures
 mean nothing. Ratios are ours / the official SDK and each / `json.loads` of the same bytes (lower is better).
@@ -21,9 +21,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .bodies import REPO, Body, make_bodies
+from ..paths import repo_root
+from .bodies import Body, make_bodies
 
-BENCH_DIR = REPO / ".bench"
+BENCH_DIR = repo_root() / ".bench"
 PEER_REPORT_OPERATION = "get_participant_data_from_peer_id"
 
 
@@ -63,8 +64,8 @@ TARGETS = (
 
 
 def worker(*args: str) -> dict[str, Any]:
-    command = [sys.executable, "-m", "scripts.bench.worker", *args]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "realtimekit_tools.bench.worker", *args]
+    done = subprocess.run(command, cwd=repo_root(), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"worker {' '.join(args[:1])} failed ({done.returncode}):\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -166,7 +167,7 @@ def measure_import(settings: Settings) -> dict[str, Any]:
         shift = run % len(names)
         for name in names[shift:] + names[:shift]:
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", IMPORT_COMMANDS[name]], cwd=REPO, env=env, check=True)
+            subprocess.run([sys.executable, "-c", IMPORT_COMMANDS[name]], cwd=repo_root(), env=env, check=True)
             if run:
                 samples[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values) for name, values in samples.items()}
@@ -258,7 +259,7 @@ def render(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m realtimekit_tools.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="tiny bodies and one repeat (for CI)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
     args = parser.parse_args(argv)
