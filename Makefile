@@ -69,7 +69,9 @@ lint-spec: $(VENV_STAMP) $(NODE_STAMP)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check scripts tests cli tools
+	$(BIN)/ruff check scripts tests cli tools openapi/runtime openapi/install_runtime.py
+	$(BIN)/ruff format --check openapi/runtime openapi/install_runtime.py
+	cd openapi && ../$(BIN)/mypy --strict --explicit-package-bases --config-file ../pyproject.toml runtime install_runtime.py
 	$(BIN)/ruff check generated/$(PACKAGE)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
@@ -133,3 +135,13 @@ soak: $(VENV_STAMP)
 
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache
+
+# ---- Generator upgrades (openapi/upstream/upstream_diff.py; the procedure is in CONTRIBUTING.md) ----
+.PHONY: upstream-diff
+# What openapi-python-client changed in its templates between the pristine copy in openapi/upstream/ and
+# release VERSION (downloaded with pip), for every template openapi/templates/ overrides or names, e.g.
+# make upstream-diff VERSION=0.30.0. UPSTREAM_DIFF_ARGS='--all' diffs every changed template; '--save' then
+# keeps VERSION's templates as the pristine copy. Exit status 0: identical, 1: upstream changed, 2: no comparison.
+upstream-diff: $(VENV_STAMP)
+	$(if $(VERSION),,$(error VERSION is required, e.g. make upstream-diff VERSION=0.30.0; see: pip index versions openapi-python-client))
+	$(PY) openapi/upstream/upstream_diff.py $(VERSION) $(UPSTREAM_DIFF_ARGS)

@@ -79,6 +79,8 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
+    "re",
+    "linecache",
     "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",
     "os", "random", "ssl", "time", "typing", "urllib", "uuid",
 }  # fmt: skip

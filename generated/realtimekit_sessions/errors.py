@@ -1,3 +1,4 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/errors.py, not the copy.
 """Every exception the client raises, in one hierarchy.
 
 RealtimeKitSessionsError
@@ -18,8 +19,7 @@ and the error body, never from request headers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import httpx
@@ -55,9 +55,8 @@ class ModelParseError(RealtimeKitSessionsError, ValueError):
         super().__init__(reason)
         self.reason = reason
         self.model: str | None = None
+        # Steps from the problem outwards (`.status`, `[3]`, `.sessions`): paths are built on the way out.
         self._parts: list[str] = []
-        # The object the innermost failing model was read from; lets the enclosing list find the index.
-        self._source: object = None
 
     @property
     def path(self) -> str:
@@ -66,35 +65,6 @@ class ModelParseError(RealtimeKitSessionsError, ValueError):
     def __str__(self) -> str:
         where = f" ({self.model})" if self.model else ""
         return f"{self.path}: {self.reason}{where}"
-
-
-def field_error(model: str, field: str | None, source: Mapping[str, Any], error: Exception) -> ModelParseError:
-    """Turn whatever failed while reading `field` of `model` into a ModelParseError that says where.
-
-    Models call this from their one `except` clause (free when nothing fails), so the path is built only on
-    the way out: the innermost model names the field, each enclosing model adds its own step in front.
-    """
-    if isinstance(error, ModelParseError):
-        parse_error = error
-    elif isinstance(error, KeyError) and field is not None and field not in source:
-        parse_error = ModelParseError("missing required field")
-        parse_error.__cause__ = error
-    else:
-        parse_error = ModelParseError(f"{type(error).__name__}: {error}")
-        parse_error.__cause__ = error
-    if parse_error.model is None:
-        parse_error.model = model
-    if field is not None:
-        step = f".{field}" if field.isidentifier() else f"[{field!r}]"
-        value = source.get(field)
-        inner = parse_error._source
-        if inner is not None and inner is not value and isinstance(value, list):
-            index = next((i for i, item in enumerate(value) if item is inner), None)
-            if index is not None:
-                step += f"[{index}]"
-        parse_error._parts.append(step)
-    parse_error._source = source
-    return parse_error
 
 
 class APIError(RealtimeKitSessionsError):
@@ -181,7 +151,7 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
-        from .client import retry_after_seconds
+        from ._transport import retry_after_seconds
 
         return retry_after_seconds(self.response)
 
@@ -244,7 +214,7 @@ def _content_kind(response: httpx.Response) -> str:
 def _read_error_body(
     response: httpx.Response,
 ) -> tuple[RealtimeKitError | CloudflareError | None, int | float | None, str | None]:
-    from .client import decode_json
+    from ._reading import decode_json
     from .models.cloudflare_error import CloudflareError
     from .models.realtime_kit_error import RealtimeKitError
 

@@ -1,27 +1,20 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/types.py, not the copy.
 """Shared types, and the conversions every model uses at the edge between JSON and Python values."""
 
 import datetime
 from collections.abc import Callable, Mapping, MutableMapping
-from typing import IO, Any, BinaryIO, Generic, Literal, NoReturn, TypeVar
+from typing import IO, Any, BinaryIO, Generic, NoReturn, TypeAlias, TypeVar
 
+import msgspec
 from attrs import define, field
 
 from .errors import ModelParseError
 
-
-class Unset:
-    """The type of UNSET: a field the JSON document did not have (as opposed to one it had as null)."""
-
-    __slots__ = ()
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Unset = Unset()
+# A field the JSON document did not have (as opposed to one it had as null). It is msgspec's own sentinel, so
+# that the models' shapes decode an absent field straight to it, and so that it survives pickle and deepcopy as
+# the one object it is. It is falsy and reads as UNSET.
+Unset: TypeAlias = msgspec.UnsetType
+UNSET: Unset = msgspec.UNSET
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -115,9 +108,7 @@ def _type_name(value: object) -> str:
 
 def fail(expected: str, value: object) -> NoReturn:
     """Raise the parse error for a JSON value of the wrong kind."""
-    error = ModelParseError(f"expected {expected}, found {_type_name(value)}")
-    error._source = value  # lets an enclosing list name the item's index
-    raise error
+    raise ModelParseError(f"expected {expected}, found {_type_name(value)}")
 
 
 def as_object(value: object) -> Mapping[str, Any]:

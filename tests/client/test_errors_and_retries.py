@@ -8,8 +8,8 @@ import time
 import httpx
 import pytest
 from realtimekit_sessions import errors
+from realtimekit_sessions._transport import MAX_RETRY_AFTER, MAX_RETRY_DELAY
 from realtimekit_sessions.api.sessions import generate_summary_of_transcripts, get_session_chat
-from realtimekit_sessions.client import MAX_RETRY_AFTER, MAX_RETRY_DELAY
 
 from .conftest import ACCOUNT, APP, CHAT_OK, SESSION, TOKEN, json_response
 

@@ -1,5 +1,6 @@
 """Checks (2)-(4): the generated client, replaying each recording over HTTP through httpx.MockTransport.
 
+import functools
 (2) the call returns the typed model (or raises the typed error), (3) to_dict() gives back the recorded body,
 (4) the request it sent is the recorded one.
 """
@@ -7,6 +8,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from pathlib import Path
@@ -241,14 +243,14 @@ def test_bodies_the_spec_describes_take_the_fast_path_and_read_as_the_lenient_pa
     # load_json falls back to from_dict silently whenever msgspec refuses a body, so a fast path broken by a
     # template change would show only as lost speed. Every 2xx recording the spec describes (no unknown fields)
     # must be read by it, into the very model from_dict gives.
-    from realtimekit_sessions.client import _fast_reader, decode_json
+    from realtimekit_sessions._models import read_fast, read_lenient
+    from realtimekit_sessions._reading import decode_json
 
     recording = load_recording(success_recording_path)
     model = success_model(spec, recording["operation_id"])
     content = json.dumps(recording["response"]["body"]).encode()
-    lenient = model.from_dict(decode_json(content))
-    fast = _fast_reader(model)
-    assert fast is not None
+    lenient = read_lenient(model, decode_json(content))
+    fast = functools.partial(read_fast, model)
     if recording.get("provenance", {}).get("expected_drift"):
         with pytest.raises(ValueError):
             fast(content)  # unknown keys: msgspec refuses, and the lenient path keeps them

@@ -38,7 +38,7 @@ settings.load_profile(reliability_support.profile_name())
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> dict[str, float]:
     """Backoff shrunk a hundredfold (0.5 s -> 5 ms ... 8 s -> 80 ms) so retry tests take milliseconds, not
     seconds; the delays keep their shape (doubling, capped, jittered), which the tests compute budgets from."""
-    from realtimekit_sessions import client
+    from realtimekit_sessions import _transport as client
 
     values = {"INITIAL_RETRY_DELAY": 0.05, "MAX_RETRY_DELAY": 0.2, "MAX_RETRY_AFTER": 1.0}
     for name, value in values.items():

@@ -279,7 +279,7 @@ def test_an_http_date_retry_after_within_the_cap_is_waited_for(
     start_server: Callable[[Script], FaultServer],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from realtimekit_sessions import client
+    from realtimekit_sessions import _transport as client
 
     monkeypatch.setattr(client, "MAX_RETRY_AFTER", 5.0)
     # Whole seconds again: three ahead is a wait of two to three seconds, whatever the fraction is now.

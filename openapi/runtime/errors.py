@@ -1,0 +1,258 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/errors.py, not the copy.
+"""Every exception the client raises, in one hierarchy.
+
+RealtimeKitSessionsError
+├── ConfigurationError            bad client settings (no token, an unsafe base URL); also a ValueError
+├── InvalidParameterError         a path id or query value refused before any request; also a ValueError
+├── ModelParseError               a JSON document that does not have a model's shape; also a ValueError
+└── APIError                      anything that went wrong talking to the API
+    ├── APIConnectionError        no answer: refused, reset, DNS, TLS
+    │   └── APITimeoutError
+    ├── ResponseValidationError   a 2xx answer whose body cannot be read
+    └── APIStatusError            a non-2xx answer, then one class per status family:
+        BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403, NotFoundError 404,
+        ConflictError 409, UnprocessableEntityError 422, RateLimitError 429, InternalServerError 5xx
+
+Messages are one line and never hold the API token: they are built from the method, the path, the status
+and the error body, never from request headers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .models.cloudflare_error import CloudflareError
+    from .models.realtime_kit_error import RealtimeKitError
+
+
+class RealtimeKitSessionsError(Exception):
+    """Base of every exception this package raises."""
+
+
+class ConfigurationError(RealtimeKitSessionsError, ValueError):
+    """The client was set up in a way that cannot work or would be unsafe."""
+
+
+class InvalidParameterError(RealtimeKitSessionsError, ValueError):
+    """A parameter was refused before any request was sent; `parameter` names it."""
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {problem}")
+
+
+class ModelParseError(RealtimeKitSessionsError, ValueError):
+    """A JSON document does not have the shape of the model it is read into.
+
+    `path` is where, as a JSONPath (`$.data.sessions[3].status`); `model` is the model that could not be built
+    there.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.model: str | None = None
+        # Steps from the problem outwards (`.status`, `[3]`, `.sessions`): paths are built on the way out.
+        self._parts: list[str] = []
+
+    @property
+    def path(self) -> str:
+        return "$" + "".join(reversed(self._parts))
+
+    def __str__(self) -> str:
+        where = f" ({self.model})" if self.model else ""
+        return f"{self.path}: {self.reason}{where}"
+
+
+class APIError(RealtimeKitSessionsError):
+    """Something went wrong talking to the API. `request` is the httpx request, when there was one."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """No HTTP answer came back: the connection was refused or reset, a name did not resolve, TLS failed."""
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer within the timeout (connect, read, write or pool)."""
+
+
+class ResponseValidationError(APIError):
+    """A 2xx answer whose body cannot be read: not JSON (an HTML page from a proxy), truncated, or not the
+    documented shape. `path` points into the body where it went wrong, when it is a shape problem."""
+
+    def __init__(self, message: str, *, response: httpx.Response, path: str | None = None) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.path = path
+
+
+class APIStatusError(APIError):
+    """A non-2xx answer.
+
+    `status_code`, `body` (the error envelope as a model: RealtimeKitError with `error.code`/`error.message`,
+    or Cloudflare's CloudflareError with `errors[]`; None when the body is neither, e.g. an HTML edge page),
+    `error_code` and `error_message` (the first error, whichever envelope), `ray_id` (the cf-ray header, to
+    quote to Cloudflare support), and the raw httpx `response`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: RealtimeKitError | CloudflareError | None,
+        error_code: float | None,
+        error_message: str | None,
+    ) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.error_code = error_code
+        self.error_message = error_message
+        self.ray_id: str | None = response.headers.get("cf-ray")
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: no token, or it is invalid or expired."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token lacks the Realtime permission for this account or app."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such app, session, participant or peer."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but refused."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; `retry_after` is the wait the API asked for, in seconds, when it said."""
+
+    @property
+    def retry_after(self) -> float | None:
+        from ._transport import retry_after_seconds
+
+        return retry_after_seconds(self.response)
+
+
+class InternalServerError(APIStatusError):
+    """5xx, including Cloudflare's 520-527 edge statuses."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The exception for a non-2xx answer, with its error body read into a model when it is one."""
+    body, code, text = _read_error_body(response)
+    status = response.status_code
+    cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
+    reason = response.reason_phrase or _EDGE_REASONS.get(status, "")
+    request = response.request
+    message = f"{status} {reason}".rstrip() + f" from {request.method} {request.url.path}"
+    if text:
+        message += f": {text}" + (f" (code {_format_code(code)})" if code is not None else "")
+    elif body is None and response.content:
+        message += f": {_content_kind(response)} body"
+    ray_id = response.headers.get("cf-ray")
+    if ray_id:
+        message += f" [cf-ray {ray_id}]"
+    return cls(message, response=response, body=body, error_code=code, error_message=text)
+
+
+# Cloudflare's own statuses, which HTTPStatus (and so httpx) has no phrase for.
+_EDGE_REASONS = {
+    520: "Web Server Returned an Unknown Error",
+    521: "Web Server Is Down",
+    522: "Connection Timed Out",
+    523: "Origin Is Unreachable",
+    524: "A Timeout Occurred",
+    525: "SSL Handshake Failed",
+    526: "Invalid SSL Certificate",
+    527: "Railgun Error",
+}
+
+
+def _format_code(code: float) -> str:
+    return str(int(code)) if isinstance(code, float) and code.is_integer() else str(code)
+
+
+def _content_kind(response: httpx.Response) -> str:
+    content_type = response.headers.get("content-type", "").split(";")[0].strip()
+    return content_type or "unlabelled"
+
+
+def _read_error_body(
+    response: httpx.Response,
+) -> tuple[RealtimeKitError | CloudflareError | None, int | float | None, str | None]:
+    from ._reading import decode_json
+    from .models.cloudflare_error import CloudflareError
+    from .models.realtime_kit_error import RealtimeKitError
+
+    try:
+        data = decode_json(response.content)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than any error envelope is
+        return None, None, None
+    if not isinstance(data, dict):
+        return None, None, None
+    try:
+        if isinstance(data.get("error"), dict):
+            rtk = RealtimeKitError.from_dict(data)
+            return rtk, rtk.error.code, rtk.error.message
+        if isinstance(data.get("errors"), list):
+            cf = CloudflareError.from_dict(data)
+            first = cf.errors[0] if cf.errors else None
+            return cf, (first.code if first else None), (first.message if first else None)
+    except ModelParseError:
+        pass
+    return None, None, None
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidParameterError",
+    "ModelParseError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RealtimeKitSessionsError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+]
