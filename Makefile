@@ -75,9 +75,10 @@ lint: $(VENV_STAMP)
 	$(BIN)/ruff check generated/$(PACKAGE)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
-# Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
+# Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
+# scripts/node itself); the bench smoke test imports the official SDK. Prints the runtime's line coverage.
 test: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=realtimekit_sessions --cov-report=term
 
 demo: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.demo
@@ -124,14 +125,14 @@ api-diff: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.api_diff $(if $(BASE),--base $(BASE))
 
 .PHONY: fuzz soak
-# The reliability suite's long runs (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
+# The long runs of the hypothesis and load tests (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
 # per operation and kind of test, with the table of bodies tried; soak: 10 000 async requests, 200 at a time.
 fuzz: $(VENV_STAMP)
-	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_fuzz_bodies.py \
-		tests/reliability/test_hostile_inputs.py
+	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/unit/test_fuzz_bodies.py \
+		tests/unit/test_path_ids_and_queries.py tests/integration/test_download_bodies.py
 
 soak: $(VENV_STAMP)
-	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_load.py
+	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/integration/test_load.py
 
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache

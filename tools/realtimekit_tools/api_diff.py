@@ -14,6 +14,7 @@ Exit status: 0 nothing breaks, 1 breaking changes (printed one a line), 2 the co
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import shutil
@@ -48,15 +49,31 @@ class Breaking:
         return self.explanation
 
 
-def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     # The generator's post-hooks call ruff, which must be the venv's (pinned) one.
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, **(env or {}), "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
 
 
+def _git_env(checkout: Path) -> dict[str, str]:
+    """The environment that makes `git rev-parse --show-toplevel` name `checkout` wherever it is run.
+
+    The generator's last post-hook finds openapi/install_runtime.py (and the runtime it copies) that way, from
+    inside the output folder; so each side installs its own revision's runtime. An extracted tree that is no
+    repository becomes an empty one.
+    """
+    top = _run(["git", "rev-parse", "--show-toplevel"], cwd=checkout)
+    if top.returncode != 0 or Path(top.stdout.decode().strip()).resolve() != checkout.resolve():
+        _run(["git", "init", "-q"], cwd=checkout)
+    git_dir = _run(["git", "rev-parse", "--absolute-git-dir"], cwd=checkout).stdout.decode().strip()
+    return {"GIT_DIR": git_dir, "GIT_WORK_TREE": str(checkout.resolve())}
+
+
 def tree_at(revision: str, repo: Path, dest: Path) -> Path:
-    """The openapi/ folder of `revision`, extracted under `dest` (the layout of a checkout)."""
-    archive = _run(["git", "archive", "--format=tar", revision, "--", "openapi"], cwd=repo)
+    """The openapi/ folder and pyproject.toml of `revision`, extracted under `dest` (the layout of a checkout)."""
+    listed = _run(["git", "ls-tree", "--name-only", revision, "--", "pyproject.toml"], cwd=repo).stdout.strip()
+    paths = ["openapi", "pyproject.toml"] if listed else ["openapi"]
+    archive = _run(["git", "archive", "--format=tar", revision, "--", *paths], cwd=repo)
     if archive.returncode != 0:
         message = archive.stderr.decode(errors="replace").strip().splitlines()
         raise DiffError(f"cannot read openapi/ at {revision!r}: {message[-1] if message else 'git archive failed'}")
@@ -67,22 +84,51 @@ def tree_at(revision: str, repo: Path, dest: Path) -> Path:
     return dest
 
 
+# A folder of packages already generated, by the digest of the openapi/ tree they came from: set (by the test
+# suite, for one run) to generate each distinct tree once. Unset, every comparison generates afresh.
+CACHE_ENV = "REALTIMEKIT_API_DIFF_CACHE"
+
+
+def tree_digest(checkout: Path) -> str:
+    """SHA-256 over every file under checkout/openapi and its pyproject.toml (relative path and bytes)."""
+    digest = hashlib.sha256()
+    files = [p for p in (checkout / "openapi").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [checkout / "pyproject.toml"] if (checkout / "pyproject.toml").is_file() else []
+    for path in sorted(files):
+        digest.update(path.relative_to(checkout).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def generate(checkout: Path, out: Path) -> Path:
     """Generate the package from `checkout`'s spec, config and templates; returns out/realtimekit_sessions."""
     target = out / PACKAGE
     if target.exists():
         shutil.rmtree(target)
+    cache = os.environ.get(CACHE_ENV)
+    cached = Path(cache) / tree_digest(checkout) / PACKAGE if cache else None
+    if cached is not None and (cached / "__init__.py").is_file():
+        shutil.copytree(cached, target)
+        return target
+    _generate(checkout, out, target)
+    if cached is not None:
+        staging = cached.parent.with_name(cached.parent.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(target, staging / PACKAGE)
+        os.replace(staging, cached.parent)
+    return target
+
+
+def _generate(checkout: Path, out: Path, target: Path) -> None:
     command = [str(BIN / "openapi-python-client"), "generate", "--path", str(checkout / SPEC)]
     if (checkout / GEN_CONFIG).is_file():
         command += ["--config", str(checkout / GEN_CONFIG)]
     if (checkout / TEMPLATES).is_dir():
         command += ["--custom-template-path", str(checkout / TEMPLATES)]
     command += ["--meta", "none", "--fail-on-warning", "--output-path", str(target)]
-    result = _run(command, cwd=out)
+    result = _run(command, cwd=out, env=_git_env(checkout))
     if result.returncode != 0 or not (target / "__init__.py").is_file():
         lines = (result.stdout + result.stderr).decode(errors="replace").strip().splitlines()
         raise DiffError(f"generating from {checkout / SPEC} failed: {lines[-1] if lines else 'no output'}")
-    return target
 
 
 def breaking_changes(old_package: Path, new_package: Path) -> list[Breaking]:

@@ -41,11 +41,12 @@ def _long_peer_report() -> Any:
     return read_recording(recordings_dir() / "get_participant_data_from_peer_id" / "long_report.json").response.body
 
 
-@pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
+@pytest.fixture(scope="session")
+def cli_servers() -> Iterator[Api]:
+    """The mock API and the file host, started once for every CLI test of the run."""
     files = FileHost(FILES)
     file_base = f"{files.base_url}/files"
-    expiry = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=1)).isoformat()
+    expiry = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=6)).isoformat()
     downloads = {
         "get_session_chat": {
             "chat_download_url": f"{file_base}/chat.csv?X-Amz-Signature=x",
@@ -71,13 +72,19 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
         routes.append(route)
     server = mock_server.MockServer(("127.0.0.1", 0), routes)
     server.serve_in_background()
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/client/v4"
-    monkeypatch.setenv("CLOUDFLARE_BASE_URL", base_url)
-    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "cli-test-token")
-    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
-    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
     try:
-        yield Api(base_url, files.requests)
+        yield Api(f"http://127.0.0.1:{server.server_address[1]}/client/v4", files.requests)
     finally:
         server.stop()
         files.stop()
+
+
+@pytest.fixture
+def api(cli_servers: Api, monkeypatch: pytest.MonkeyPatch) -> Api:
+    """The shared servers, with the environment the CLI reads pointing at them (and the file log emptied)."""
+    monkeypatch.setenv("CLOUDFLARE_BASE_URL", cli_servers.base_url)
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "cli-test-token")
+    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
+    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+    cli_servers.file_requests.clear()
+    return cli_servers

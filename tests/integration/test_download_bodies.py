@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from realtimekit_sessions import errors
 from realtimekit_sessions.types import Download
 from realtimekit_tools.testing.fault_server import FaultServer, Respond, Script
-from reliability_support import Mutated, count, make_client, mutated_bodies, operation_module, path_arguments
+from suite_support import Mutated, count, make_client, mutated_bodies, operation_module, path_arguments
 
 API_HOST = "api.cloudflare.com"
 URL_FIELDS = {

@@ -27,7 +27,7 @@ from realtimekit_tools.testing.fault_server import (
     Stall,
     refused_port,
 )
-from reliability_support import make_client, operation_module, path_arguments, report, success_model
+from suite_support import make_client, operation_module, path_arguments, report, success_model
 
 # Scheduling noise allowed on top of a budget: a loaded 2-core CI machine can stall a thread this long.
 SLACK = 3.0
@@ -261,14 +261,15 @@ def test_a_429_storm_with_retry_after_waits_as_told(
 def test_an_http_date_retry_after_beyond_the_cap_is_handed_to_the_caller(
     use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
-    # An HTTP date has whole seconds: three seconds ahead means a wait of more than two.
-    when = email.utils.formatdate(time.time() + 3, usegmt=True)
+    # An HTTP date has whole seconds: four seconds ahead means a wait of more than three when written, and of
+    # more than two however long a loaded machine takes to get the answer to the client.
+    when = email.utils.formatdate(time.time() + 4, usegmt=True)
     server = start_server([Respond(429, b"", {"Retry-After": when}), valid_answer()])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=1)
     # fast_retries caps Retry-After at 1 s, so the date is too far: the caller hears at once.
     assert type(outcome.error) is errors.RateLimitError
     assert server.request_count == 1
-    assert outcome.error.retry_after is not None and 2.0 <= outcome.error.retry_after <= 3.0
+    assert outcome.error.retry_after is not None and 2.0 <= outcome.error.retry_after <= 4.0
     check_no_leak(outcome, server)
 
 

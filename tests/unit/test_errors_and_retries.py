@@ -103,14 +103,6 @@ def test_retryable_statuses_are_retried_with_backoff(make_client, waits, status:
     assert 0.375 <= waits[0] <= 0.5 and 0.75 <= waits[1] <= 1.0
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
-def test_client_errors_are_not_retried(make_client, waits, status: int) -> None:
-    client, script = make_client(json_response(status, RTK_404))
-    with pytest.raises(errors.APIStatusError):
-        get_session_chat.sync(ACCOUNT, APP, SESSION, client=client)
-    assert len(script.requests) == 1 and waits == []
-
-
 def test_retries_are_bounded_by_max_retries_per_client_and_per_call(make_client, waits) -> None:
     client, script = make_client(json_response(503, RTK_404), max_retries=4)
     with pytest.raises(errors.InternalServerError):

@@ -26,7 +26,7 @@ from realtimekit_sessions.api.sessions import (
     get_session_transcripts,
     get_sessions,
 )
-from realtimekit_sessions.errors import AuthenticationError, BadRequestError, InvalidParameterError
+from realtimekit_sessions.errors import AuthenticationError, InvalidParameterError
 from realtimekit_sessions.models import (
     CloudflareError,
     RealtimeKitError,
@@ -257,9 +257,17 @@ async def test_query_value_outside_the_enum_is_refused_like_prism_refuses_it(pri
     assert RealtimeKitError.from_dict(raw.json()).error.code == 400
 
 
-def test_path_id_longer_than_the_spec_allows_is_rejected_by_prism(prism_url: str) -> None:
-    # account_id has maxLength 32 in the spec; the client sends it as given and Prism refuses it.
+def test_path_id_longer_than_the_spec_allows_is_refused_by_the_client_as_prism_refuses_it(prism_url: str) -> None:
+    # account_id has maxLength 32 in the spec: Prism refuses a longer one, and the client, which reads the same
+    # constraint from the spec, refuses it before sending.
+    path = f"/accounts/{'a' * 33}/realtime/kit/{APP_ID}/sessions/{SESSION_ID}"
+    answer = httpx.get(prism_url + path, headers={"Authorization": "Bearer e2e-token"}, timeout=30)
+    assert answer.status_code == 400
+    assert "account_id" in answer.headers["sl-violations"]
     client = AuthenticatedClient(token="e2e-token", base_url=prism_url, max_retries=0)
-    with client, pytest.raises(BadRequestError) as raised:
-        get_session_details.sync("a" * 33, APP_ID, SESSION_ID, client=client)
-    assert "account_id" in raised.value.response.headers["sl-violations"]
+    with client:
+        with pytest.raises(InvalidParameterError) as raised:
+            get_session_details.sync("a" * 33, APP_ID, SESSION_ID, client=client)
+        assert raised.value.parameter == "account_id"
+        # The longest the spec allows goes out, and Prism takes it.
+        assert get_session_details.sync("a" * 32, APP_ID, SESSION_ID, client=client).data

@@ -22,7 +22,7 @@ from realtimekit_sessions import errors
 from realtimekit_tools.contract import validate_body
 from realtimekit_tools.testing.compare import differences
 from realtimekit_tools.testing.transports import Canned
-from reliability_support import (
+from suite_support import (
     OPERATION_IDS,
     Mutated,
     count,

@@ -32,7 +32,7 @@ from realtimekit_tools.testing.fault_server import (
     refused_port,
 )
 from realtimekit_tools.testing.transports import Canned
-from reliability_support import (
+from suite_support import (
     ACCOUNT_ID,
     APP_ID,
     PATH_VALUES,
@@ -328,6 +328,13 @@ def test_plain_http_to_another_machine_is_refused(base_url: str, monkeypatch: py
 @pytest.mark.parametrize("base_url", LOOPBACK)
 def test_plain_http_to_this_machine_is_allowed(base_url: str) -> None:
     assert AuthenticatedClient(token=TOKEN, base_url=base_url).base_url == base_url
+
+
+def test_only_http_and_https_urls_are_accepted() -> None:
+    assert AuthenticatedClient(token=TOKEN, base_url="https://api.example.com/client/v4").base_url
+    with pytest.raises(errors.ConfigurationError) as raised:
+        AuthenticatedClient(token=TOKEN, base_url="ftp://api.example.com")
+    assert_no_token(exception_texts(raised.value), "the ConfigurationError")
 
 
 def test_the_test_token_looks_like_a_real_one() -> None:

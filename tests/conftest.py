@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 # hypothesis reads its Unicode tables while this module imports the strategies; harmless, and said once per run.
 warnings.filterwarnings("ignore", message="Slow code in plugin")
 
-import reliability_support
+import suite_support
 from realtimekit_tools.testing.fault_server import FaultServer, Script
 
 # No example database: runs stay independent and nothing is written into the work tree. Generated bodies
@@ -31,7 +31,7 @@ _COMMON = {
 # exploring is make fuzz's job, which draws afresh each time.
 settings.register_profile("ci", max_examples=25, derandomize=True, **_COMMON)
 settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), **_COMMON)
-settings.load_profile(reliability_support.profile_name())
+settings.load_profile(suite_support.profile_name())
 
 
 @pytest.fixture
@@ -62,10 +62,10 @@ def start_server() -> Iterator[Callable[[Script], FaultServer]]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    tried = reliability_support.BODIES_TRIED
+    tried = suite_support.BODIES_TRIED
     if tried:
         terminalreporter.section(
-            f"bodies tried per operation (hypothesis profile {reliability_support.profile_name()})"
+            f"bodies tried per operation (hypothesis profile {suite_support.profile_name()})"
         )
         kinds = sorted({kind for _, kind in tried})
         width = max(len(op) for op, _ in tried)
@@ -75,7 +75,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             cells = "  ".join(f"{n:>{len(kind)}}" for n, kind in zip(counts, kinds, strict=True))
             terminalreporter.write_line(f"{operation_id:<{width}}  {cells}  {sum(counts):>5}")
         terminalreporter.write_line(f"{'all':<{width}}  total {sum(tried.values())}")
-    for section, lines in reliability_support.FIGURES.items():
+    for section, lines in suite_support.FIGURES.items():
         terminalreporter.section(section)
         for line in lines:
             terminalreporter.write_line(line)

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 from realtimekit_tools.testing.soak_server import SoakServer
-from reliability_support import (
+from suite_support import (
     OPERATION_IDS,
     make_client,
     operation_module,

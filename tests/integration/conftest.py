@@ -1,4 +1,5 @@
-"""Fixtures for the end-to-end suite: a Prism mock of the spec (started and stopped here) and the spec's examples."""
+"""Fixtures of the integration tier: servers started once per run (Prism, the mock API and file host of the CLI
+tests) and the spec's examples."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from cli_support import api, cli_servers
 from realtimekit_tools import mock_server
 from realtimekit_tools.testing.prism import PrismError, prism
 
@@ -31,7 +33,10 @@ def success_examples() -> dict[str, Any]:
     return mock_server.success_bodies()
 
 
-@pytest.fixture
+__all__ = ["api", "cli_servers"]
+
+
+@pytest.fixture(scope="session")
 def local_mock() -> Iterator[str]:
     """Base URL of the Python mock server the demo uses."""
     server, base_url = mock_server.start()

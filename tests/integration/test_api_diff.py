@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,8 @@ SESSIONS_PATH = "/accounts/{account_id}/realtime/kit/{app_id}/sessions"
 
 def checkout(dest: Path, edit: Callable[[dict[str, Any]], None] | None = None) -> Path:
     """A copy of openapi/ (spec, generator config, templates), the spec edited if asked."""
-    shutil.copytree(ROOT / "openapi", dest / "openapi")
+    shutil.copytree(ROOT / "openapi", dest / "openapi", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / "pyproject.toml", dest / "pyproject.toml")
     if edit is not None:
         spec_path = dest / api_diff.SPEC
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
@@ -36,8 +37,18 @@ def generated_digest() -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module")
-def base_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="session", autouse=True)
+def generation_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One run generates each distinct openapi/ tree once: the base package and both sides of the command test
+    come from the same tree."""
+    cache = tmp_path_factory.mktemp("api-diff-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(api_diff.CACHE_ENV, str(cache))
+        yield cache
+
+
+@pytest.fixture(scope="session")
+def base_package(generation_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("api-diff-base")
     (work / "out").mkdir()
     return api_diff.generate(checkout(work / "tree"), work / "out")
@@ -104,7 +115,7 @@ def _git(repo: Path, *args: str) -> None:
 def test_command_compares_a_revision_with_the_working_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = checkout(tmp_path / "repo")
     _git(repo, "init", "-q")
-    _git(repo, "add", "openapi")
+    _git(repo, "add", "openapi", "pyproject.toml")
     _git(repo, "commit", "-q", "-m", "spec")
     assert api_diff.main(["--repo", str(repo), "--base", "HEAD"]) == 0
     assert "no breaking changes" in capsys.readouterr().out
