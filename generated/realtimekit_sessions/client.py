@@ -10,12 +10,14 @@ from __future__ import annotations
 import ipaddress
 import os
 import ssl
+import threading
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
 from ._reading import decode_json, load_json, read_json
+from ._transport import keep_to_deadlines
 from .errors import ConfigurationError
 
 __version__ = "0.1.0"
@@ -24,6 +26,8 @@ DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 # httpx's own default is 5 s for everything; a large peer report can take longer than that to arrive.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+# A chat, transcript or summary is kilobytes to a few megabytes; anything past this in memory is an accident.
+DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 USER_AGENT = f"realtimekit-sessions/{__version__} httpx/{httpx.__version__}"
 
 
@@ -46,6 +50,17 @@ class _SentCookiesOnly(httpx.Cookies):
         return None
 
 
+# Settings the client makes from its own arguments; the same keys in httpx_args would fight them.
+_OWN_HTTPX_SETTINGS = {
+    "base_url": "base_url",
+    "timeout": "timeout",
+    "headers": "headers",
+    "cookies": "cookies",
+    "verify": "verify_ssl",
+    "follow_redirects": "follow_redirects",
+}
+
+
 @define
 class Client:
     """Settings shared by every request, and the httpx clients built from them.
@@ -53,16 +68,30 @@ class Client:
     Keyword arguments:
         base_url: defaults to $CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4. Plain http:// is
             refused except to a loopback address, unless allow_insecure_http=True.
-        timeout: an httpx.Timeout or seconds; defaults to 5 s to connect and 60 s for the rest. Each call can
-            override it with its own `timeout=`.
+        timeout: an httpx.Timeout or seconds; defaults to 5 s to connect and 60 s for the rest. It also bounds
+            each attempt as a whole (its largest part), so a server that trickles cannot hold a call for ever.
+            Each call can override it with its own `timeout=`.
         max_retries: how many times a failed request is tried again (default 2); each call can override it.
+        max_retry_after: the longest Retry-After waited out before a retry (default 60 s); a longer one is
+            raised as RateLimitError with `retry_after` set. A bulk job may set 300 to sit out Cloudflare's
+            five-minute block.
         headers, cookies, verify_ssl, follow_redirects: as in httpx (redirects are not followed by default).
-        httpx_args: passed on to httpx.Client / httpx.AsyncClient (for example `transport=`).
+        max_download_bytes: the most a download may hold in memory, decompressed (default 100 MiB); a download
+            streamed to a file (`download(..., to=path)`) has no cap.
+        httpx_args: passed on to httpx.Client / httpx.AsyncClient (for example `transport=`, `proxy=`,
+            `trust_env=`, `limits=`); what reaches the network (transport, proxy, mounts, trust_env, cert, http2)
+            applies to downloads too.
+
+    One client may be shared: by threads (one connection pool, built once), across a fork (the child builds
+    its own pool and never reads the parent's connections), and by successive event loops (each gets its own
+    async pool). After close() the next call builds a fresh pool.
     """
 
     _base_url: str = field(factory=_env_base_url, kw_only=True, alias="base_url")
     _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
+    max_retry_after: float | None = field(default=None, kw_only=True)
+    max_download_bytes: int = field(default=DEFAULT_MAX_DOWNLOAD_BYTES, kw_only=True)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
@@ -71,6 +100,13 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # Clients given with set_httpx_client / set_async_httpx_client are the caller's: never replaced or rebuilt.
+    _client_given: bool = field(default=False, init=False, repr=False)
+    _async_client_given: bool = field(default=False, init=False, repr=False)
+    # Where the pools were built: a fork or another event loop needs pools of its own.
+    _client_pid: int = field(default=0, init=False, repr=False)
+    _async_client_loop: object = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
     # The base URL as text, without its trailing slash: requests are sent with absolute URLs built from it,
     # which spares httpx parsing and merging a relative one (a third of a small call's cost).
     _url_prefix: str = field(default="", init=False, repr=False)
@@ -80,6 +116,9 @@ class Client:
         self._url_prefix = self._base_url.rstrip("/")
         if self.max_retries < 0:
             raise ConfigurationError(f"max_retries must be 0 or more, not {self.max_retries}")
+        if self.max_retry_after is not None and not (0 <= self.max_retry_after < float("inf")):
+            raise ConfigurationError(f"max_retry_after must be a number of seconds, not {self.max_retry_after}")
+        _check_httpx_args(self._httpx_args)
 
     @property
     def base_url(self) -> str:
@@ -96,92 +135,147 @@ class Client:
         """A copy of this client with another timeout."""
         return evolve(self, timeout=timeout)
 
+    def _httpx_settings(self) -> dict[str, Any]:
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._request_headers(),
+            "timeout": self._timeout,
+            "verify": self._verify_ssl,
+            "follow_redirects": self._follow_redirects,
+            **self._httpx_args,
+        }
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use this httpx.Client for requests; it replaces every setting of this client, base URL included."""
-        self._client = client
+        self._client, self._client_given = client, True
         self._url_prefix = str(client.base_url).rstrip("/")
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """The httpx.Client requests go through, built on first use."""
-        if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._request_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-            self._client._cookies = _SentCookiesOnly(self._cookies)
-        return self._client
+        """The httpx.Client requests go through, built on first use (once, whichever thread asks first)."""
+        client = self._client
+        if client is not None and (self._client_given or self._client_pid == os.getpid()):
+            return client
+        with self._lock:
+            if self._client is None or not (self._client_given or self._client_pid == os.getpid()):
+                # None yet, or the parent's after a fork: its connections are the parent's, never to be read
+                # here (nor closed: closing would end them for the parent too).
+                client = httpx.Client(**self._httpx_settings())
+                client._cookies = _SentCookiesOnly(self._cookies)
+                keep_to_deadlines(client)
+                self._client, self._client_pid = client, os.getpid()
+            return self._client
 
     def __enter__(self) -> Self:
-        self.get_httpx_client().__enter__()
+        self.get_httpx_client()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.get_httpx_client().close()
+        self.close()
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        """Close the connection pool; a later call builds a fresh one."""
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None and (self._client_given or self._client_pid == os.getpid()):
+            client.close()
+        self._client_given = False
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use this httpx.AsyncClient for async requests; it replaces every setting of this client, base URL
         included."""
-        self._async_client = async_client
+        self._async_client, self._async_client_given = async_client, True
         self._url_prefix = str(async_client.base_url).rstrip("/")
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The httpx.AsyncClient async requests go through, built on first use."""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._request_headers(),
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-            self._async_client._cookies = _SentCookiesOnly(self._cookies)
-        return self._async_client
+        """The httpx.AsyncClient async requests go through, built on first use in each event loop."""
+        import asyncio
+
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # asked outside any loop (to look at it): built now, bound to the loop that uses it
+            loop = None
+        client = self._async_client
+        if client is not None and (self._async_client_given or self._async_client_loop in (loop, None)):
+            if self._async_client_loop is None:
+                self._async_client_loop = loop
+            return client
+        # A pool belongs to the loop it was built in: asyncio.run() gives each run a new loop, and the old
+        # loop's connections cannot be used (nor closed) from this one.
+        client = httpx.AsyncClient(**self._httpx_settings())
+        client._cookies = _SentCookiesOnly(self._cookies)
+        self._async_client, self._async_client_loop = client, loop
+        return client
 
     async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
+        self.get_async_httpx_client()
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
-        await self.get_async_httpx_client().aclose()
+        await self.aclose()
 
     async def aclose(self) -> None:
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the async connection pool; a later call builds a fresh one."""
+        import asyncio
+
+        client, self._async_client = self._async_client, None
+        built_here = self._async_client_loop in (asyncio.get_running_loop(), None)
+        if client is not None and (self._async_client_given or built_here):
+            await client.aclose()
+        self._async_client_given = False
 
 
 @define
 class AuthenticatedClient(Client):
     """A Client that sends a Cloudflare API token as `Authorization: Bearer <token>`.
 
-    The token defaults to $CLOUDFLARE_API_TOKEN. It is kept out of repr() and str(), and is sent only to
-    base_url: redirects are not followed unless asked, and httpx drops the header on a redirect to another host.
+    The token defaults to $CLOUDFLARE_API_TOKEN; surrounding whitespace (a file's trailing newline) is dropped.
+    It is kept out of repr() and str(), and is sent only to base_url: redirects are not followed unless asked,
+    and httpx drops the header on a redirect to another host.
     """
 
     token: str | None = field(factory=_env_token, kw_only=True, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
+        if isinstance(self.token, str):
+            self.token = self.token.strip()
         if not self.token:
             raise ConfigurationError(
                 "no API token: pass token=... or set CLOUDFLARE_API_TOKEN "
                 "(a token with the Realtime or Realtime Admin permission)"
             )
+        if not isinstance(self.token, str) or not _is_header_safe(self.token):
+            # Said without the token: this message may well reach a log.
+            raise ConfigurationError(
+                "the API token holds whitespace, control or non-ASCII characters inside it: "
+                "it cannot be sent in a header (copied with something around it?)"
+            )
+        super().__attrs_post_init__()
 
     def _request_headers(self) -> dict[str, str]:
         return {**super()._request_headers(), "Authorization": f"Bearer {self.token}"}
+
+
+def _is_header_safe(token: str) -> bool:
+    return token.isascii() and token.isprintable() and not any(c.isspace() for c in token)
+
+
+def _check_httpx_args(httpx_args: dict[str, Any]) -> None:
+    if not httpx_args:
+        return
+    import inspect
+
+    for key, own in _OWN_HTTPX_SETTINGS.items():
+        if key in httpx_args:
+            raise ConfigurationError(
+                f"httpx_args[{key!r}] would override the client's own {own}=...: pass {own}= to the client instead"
+            )
+    accepted = inspect.signature(httpx.Client.__init__).parameters
+    unknown = sorted(key for key in httpx_args if key not in accepted)
+    if unknown:
+        raise ConfigurationError(f"httpx_args has keys httpx.Client does not take: {', '.join(unknown)}")
 
 
 def _check_base_url(base_url: str, allow_insecure_http: bool) -> None:
@@ -189,6 +283,11 @@ def _check_base_url(base_url: str, allow_insecure_http: bool) -> None:
         url = httpx.URL(base_url)
     except (httpx.InvalidURL, TypeError) as exc:
         raise ConfigurationError(f"base_url is not a URL: {base_url!r}") from exc
+    if base_url != base_url.strip():
+        raise ConfigurationError(f"base_url has whitespace around it: {base_url!r}")
+    if url.query or url.fragment or "?" in base_url or "#" in base_url:
+        # Paths are appended to the base URL: after a query or a fragment they would not be paths at all.
+        raise ConfigurationError(f"base_url must not have a query or a fragment: {base_url!r}")
     if url.scheme == "https" or (url.scheme == "http" and (allow_insecure_http or _is_loopback(url.host))):
         return
     if url.scheme == "http":

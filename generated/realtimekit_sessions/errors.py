@@ -84,6 +84,35 @@ class APITimeoutError(APIConnectionError):
     """No answer within the timeout (connect, read, write or pool)."""
 
 
+class PaginationError(APIError):
+    """Walking the pages of a list cannot go on truthfully: a page brought nothing new, or the first page does
+    not start where page numbering from 1 says. `page` is the page number at fault."""
+
+    def __init__(self, message: str, *, page: int) -> None:
+        super().__init__(message)
+        self.page = page
+
+
+class DownloadError(APIError):
+    """A download the client would not finish: see the two kinds below. `url` is where (its signed query
+    left out)."""
+
+    def __init__(self, message: str, *, url: str) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class DownloadRefusedError(DownloadError):
+    """A download URL, or a redirect on the way, points where the client does not fetch from: not https, or a
+    loopback, private, link-local or cloud-metadata address (http and loopback are allowed when the client's
+    own base URL is local, as with the mock)."""
+
+
+class DownloadTooLargeError(DownloadError):
+    """A download into memory grew past the client's max_download_bytes (decompressed); pass `to=` to
+    stream it to a file instead."""
+
+
 class ResponseValidationError(APIError):
     """A 2xx answer whose body cannot be read: not JSON (an HTML page from a proxy), truncated, or not the
     documented shape. `path` points into the body where it went wrong, when it is a shape problem."""
@@ -171,6 +200,17 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
+# How much of a server's text a message quotes; the whole body stays on the exception (`response`).
+MESSAGE_TEXT_LIMIT = 300
+
+
+def one_line(text: str, limit: int = MESSAGE_TEXT_LIMIT) -> str:
+    """`text` fit for a one-line message: line breaks and other control characters escaped, cut at `limit`."""
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def status_error(response: httpx.Response) -> APIStatusError:
     """The exception for a non-2xx answer, with its error body read into a model when it is one."""
     body, code, text = _read_error_body(response)
@@ -180,7 +220,9 @@ def status_error(response: httpx.Response) -> APIStatusError:
     request = response.request
     message = f"{status} {reason}".rstrip() + f" from {request.method} {request.url.path}"
     if text:
-        message += f": {text}" + (f" (code {_format_code(code)})" if code is not None else "")
+        message += f": {one_line(str(text))}" + (
+            f" (code {one_line(_format_code(code), 40)})" if code is not None else ""
+        )
     elif body is None and response.content:
         message += f": {_content_kind(response)} body"
     ray_id = response.headers.get("cf-ray")
@@ -246,10 +288,14 @@ __all__ = [
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
+    "DownloadError",
+    "DownloadRefusedError",
+    "DownloadTooLargeError",
     "InternalServerError",
     "InvalidParameterError",
     "ModelParseError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RealtimeKitSessionsError",

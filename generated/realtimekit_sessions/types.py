@@ -3,6 +3,7 @@
 
 import datetime
 from collections.abc import Callable, Mapping, MutableMapping
+from pathlib import Path
 from typing import IO, Any, BinaryIO, Generic, NoReturn, TypeAlias, TypeVar
 
 import msgspec
@@ -61,16 +62,23 @@ def _url_without_query(url: str) -> str:
 
 @define
 class Download:
-    """A file fetched from a download URL the API handed out (chat, transcript, summary)."""
+    """A file fetched from a download URL the API handed out (chat, transcript, summary).
+
+    In memory, `content` holds it; streamed to a file (`download(..., to=path)`), `path` names the file,
+    `content` is empty and `size` says how many bytes were written.
+    """
 
     url: str = field(repr=_url_without_query)
     content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
     content_type: str | None = None
+    path: Path | None = None
+    size: int = 0
 
     @property
     def text(self) -> str:
         """The content as text (UTF-8; a byte-order mark, which spreadsheet exports often add, is dropped)."""
-        return self.content.decode("utf-8-sig")
+        data = self.path.read_bytes() if self.path is not None else self.content
+        return data.decode("utf-8-sig")
 
 
 def read_csv(content: bytes | str, from_dict: Callable[[dict[str, Any]], T]) -> list[T]:

@@ -73,9 +73,12 @@ def query_flag(parameter: str, value: object) -> None:
         refuse(parameter, f"must be True or False, not {shown(value)}")
 
 
-def query_datetime(parameter: str, value: object) -> None:
+def query_datetime(parameter: str, value: object) -> datetime.datetime:
+    """A timestamp for the query, with its offset: a naive datetime is taken as UTC (the API's zone), since the
+    spec asks for RFC 3339, which has none without one."""
     if not isinstance(value, datetime.datetime):
         refuse(parameter, f"must be a datetime, not {shown(value)}")
+    return value if value.tzinfo is not None else value.replace(tzinfo=datetime.UTC)
 
 
 def query_text(parameter: str, value: object) -> None:

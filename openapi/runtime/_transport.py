@@ -9,15 +9,21 @@ after a first attempt has failed, so a call that succeeds pays nothing for it.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import datetime
 import email.utils
+import math
 import random
+import ssl
 import time
+from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
+import httpcore
 import httpx
 
-from .errors import APIConnectionError, APIError, APIStatusError, APITimeoutError, status_error
+from .errors import APIConnectionError, APIError, APIStatusError, APITimeoutError, one_line, status_error
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -45,7 +51,8 @@ def send(
     """Send one operation's request; return its 2xx response or raise an `errors.APIError`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
-    return send_http(http, _absolute(client._url_prefix, request), timeout, retries, idempotent)
+    request = _absolute(client._url_prefix, request)
+    return send_http(http, request, timeout, retries, idempotent, _retry_after_cap(client))
 
 
 async def send_async(
@@ -59,7 +66,12 @@ async def send_async(
     """The async twin of `send`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
-    return await send_http_async(http, _absolute(client._url_prefix, request), timeout, retries, idempotent)
+    request = _absolute(client._url_prefix, request)
+    return await send_http_async(http, request, timeout, retries, idempotent, _retry_after_cap(client))
+
+
+def _retry_after_cap(client: Client) -> float | None:
+    return client.max_retry_after
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
@@ -84,23 +96,49 @@ def send_http(
     timeout: httpx.Timeout | float | None | Unset,
     retries: int,
     idempotent: bool,
+    max_retry_after: float | None = None,
+    read_body: Callable[[httpx.Response], None] | None = None,
 ) -> httpx.Response:
+    """Send `request` through `http`, with retries; the 2xx response, or an `errors.APIError`.
+
+    With `read_body`, a 2xx body is streamed to it instead of read into the response (downloads); a failure
+    while it reads is retried like any other, and it is called afresh on each attempt.
+    """
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
+    budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)
 
     def attempt() -> httpx.Response:
+        token = _deadline.set(None if budget is None else time.monotonic() + budget)
         try:
-            response = http.request(**request)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc) from exc
+            if read_body is None:
+                response = http.request(**request)
+            else:
+                response = http.send(http.build_request(**request), stream=True)
+                try:
+                    if response.is_success:
+                        read_body(response)
+                    else:
+                        response.read()
+                finally:
+                    response.close()
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from exc
+        except RuntimeError as exc:  # httpx's own refusals: a closed client, a stream already read
+            raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
+        finally:
+            _deadline.reset(token)
         if not response.is_success:
             raise status_error(response)
         return response
 
+    def worth_retrying(error: BaseException) -> bool:
+        return should_retry(error, idempotent, max_retry_after)
+
     try:
         return attempt()
     except APIError as first_error:
-        if retries <= 0 or not should_retry(first_error, idempotent):
+        if retries <= 0 or not worth_retrying(first_error):
             raise
         first_delay = retry_delay(first_error, 1)
 
@@ -110,7 +148,7 @@ def send_http(
     retrying = Retrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
-        retry=retry_if_exception(lambda exc: should_retry(exc, idempotent)),
+        retry=retry_if_exception(worth_retrying),
         reraise=True,
     )
     return retrying(attempt)
@@ -122,23 +160,46 @@ async def send_http_async(
     timeout: httpx.Timeout | float | None | Unset,
     retries: int,
     idempotent: bool,
+    max_retry_after: float | None = None,
+    read_body: Callable[[httpx.Response], Awaitable[None]] | None = None,
 ) -> httpx.Response:
+    """The async twin of `send_http`."""
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
+    budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)
 
     async def attempt() -> httpx.Response:
         try:
-            response = await http.request(**request)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc) from exc
+            async with asyncio.timeout(budget):
+                if read_body is None:
+                    response = await http.request(**request)
+                else:
+                    response = await http.send(http.build_request(**request), stream=True)
+                    try:
+                        if response.is_success:
+                            await read_body(response)
+                        else:
+                            await response.aread()
+                    finally:
+                        await response.aclose()
+        except TimeoutError as exc:
+            where = f" on {request['method']} {httpx.URL(request['url']).path}"
+            raise APITimeoutError(f"no whole answer within {budget:g} s{where}") from exc
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from exc
+        except RuntimeError as exc:  # httpx's own refusals: a closed client, a stream already read
+            raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
         if not response.is_success:
             raise status_error(response)
         return response
 
+    def worth_retrying(error: BaseException) -> bool:
+        return should_retry(error, idempotent, max_retry_after)
+
     try:
         return await attempt()
     except APIError as first_error:
-        if retries <= 0 or not should_retry(first_error, idempotent):
+        if retries <= 0 or not worth_retrying(first_error):
             raise
         first_delay = retry_delay(first_error, 1)
 
@@ -148,7 +209,7 @@ async def send_http_async(
     retrying = AsyncRetrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
-        retry=retry_if_exception(lambda exc: should_retry(exc, idempotent)),
+        retry=retry_if_exception(worth_retrying),
         reraise=True,
     )
     return await retrying(attempt)
@@ -162,15 +223,26 @@ def _tenacity_wait(state: RetryCallState) -> float:
     return retry_delay(error, state.attempt_number + 1)
 
 
-def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+def transport_error(exc: httpx.HTTPError) -> APIConnectionError:
+    """An httpx failure as the client's exception. The message names what failed and where, never a header
+    value (h11 quotes a refused header in its message, and that header may be the token)."""
     try:
         request = exc.request
-        where = f" on {request.method} {request.url.path}"
+        where = f" on {request.method} {request.url.host}{request.url.path}"
     except RuntimeError:  # httpx raises this when the exception has no request attached
         request, where = None, ""
+    kind = type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"{type(exc).__name__}: no answer in time{where}", request=request)
-    return APIConnectionError(f"{type(exc).__name__}{where}: {exc}", request=request)
+        return APITimeoutError(f"{kind}: no answer in time{where}", request=request)
+    if isinstance(exc, httpx.DecodingError):
+        return APIConnectionError(
+            f"{kind}{where}: the body could not be decoded (its Content-Encoding is corrupt)", request=request
+        )
+    if isinstance(exc, httpx.TooManyRedirects):
+        return APIConnectionError(f"{kind}{where}: too many redirects (a redirect loop?)", request=request)
+    if isinstance(exc, httpx.LocalProtocolError):
+        return APIConnectionError(f"{kind}{where}: the request could not be sent as built", request=request)
+    return APIConnectionError(f"{kind}{where}: {one_line(str(exc))}", request=request)
 
 
 # Statuses that mean "try again later". 409 is Cloudflare's answer to a lock held by a concurrent change.
@@ -182,8 +254,9 @@ _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _NOT_ACTED_ON_STATUSES = frozenset({408, 429})
 
 
-def should_retry(error: BaseException, idempotent: bool) -> bool:
-    """Whether a failed attempt is worth another try."""
+def should_retry(error: BaseException, idempotent: bool, max_retry_after: float | None = None) -> bool:
+    """Whether a failed attempt is worth another try. A Retry-After longer than `max_retry_after` (default
+    MAX_RETRY_AFTER) is not waited out: the error goes to the caller, who may choose to wait."""
     if isinstance(error, APIStatusError):
         status = error.status_code
         if idempotent:
@@ -193,7 +266,7 @@ def should_retry(error: BaseException, idempotent: bool) -> bool:
         if not retryable:
             return False
         wait = retry_after_seconds(error.response)
-        return wait is None or wait <= MAX_RETRY_AFTER
+        return wait is None or wait <= (MAX_RETRY_AFTER if max_retry_after is None else max_retry_after)
     if isinstance(error, APIConnectionError):
         return idempotent or isinstance(error.__cause__, _NOT_SENT_ERRORS)
     return False
@@ -210,16 +283,112 @@ def retry_delay(error: BaseException, retry_number: int) -> float:
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
-    """The Retry-After header in seconds (it may be a number or an HTTP date), or None when absent or unreadable."""
+    """The Retry-After header in seconds (a number or an HTTP date), or None when absent or not a sane wait:
+    a negative or not finite number, or text that is neither, leaves the normal backoff in charge."""
     value = response.headers.get("retry-after")
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT; parsedate_to_datetime leaves "-0000" naive
+        when = when.replace(tzinfo=datetime.UTC)
     return max(0.0, when.timestamp() - time.time())
+
+
+# ---- Bounding a whole attempt -----------------------------------------------------------------------------
+#
+# httpx's timeouts are per read: a server that trickles a byte every 0.2 s keeps a call with timeout=1 alive for
+# ever. Async attempts run under asyncio.timeout. Sync attempts set a deadline that the network streams of the
+# clients we build read (see DeadlineBackend): each socket read waits at most until then.
+
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("realtimekit_sessions_deadline", default=None)
+
+
+def attempt_budget(timeout: httpx.Timeout | float | None) -> float | None:
+    """Seconds one attempt may take in all: the largest of its timeouts (None: unbounded)."""
+    if timeout is None or isinstance(timeout, int | float):
+        return None if timeout is None else float(timeout)
+    parts = [part for part in (timeout.connect, timeout.read, timeout.write, timeout.pool) if part is not None]
+    return max(parts) if parts else None
+
+
+def _remaining(timeout: float | None) -> float | None:
+    deadline = _deadline.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the attempt's time is up")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write ends by the attempt's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _remaining(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _remaining(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, _remaining(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own network backend, with streams that keep to the attempt's deadline."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(host, port, _remaining(timeout), local_address, socket_options)
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._backend.connect_unix_socket(path, _remaining(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def keep_to_deadlines(http: httpx.Client) -> None:
+    """Make the connection pools httpx built for `http` (its own and its proxies') keep to attempt deadlines.
+
+    httpx offers no setting for the network backend, so the pools' backend is wrapped in place; a transport the
+    caller supplied (httpx_args transport= or mounts=) is left as it is.
+    """
+    transports = [http._transport, *http._mounts.values()]
+    for transport in transports:
+        pool = getattr(transport, "_pool", None) if type(transport) is httpx.HTTPTransport else None
+        backend = getattr(pool, "_network_backend", None)
+        if backend is not None and not isinstance(backend, DeadlineBackend):
+            pool._network_backend = DeadlineBackend(backend)  # type: ignore[union-attr]

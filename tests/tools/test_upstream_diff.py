@@ -51,7 +51,7 @@ def test_changes_renames_and_new_names_are_reported(
     shutil.copytree(pristine, newer)
     model = newer / "model.py.jinja"
     model.write_text(model.read_text(encoding="utf-8") + "{# upstream's new line #}\n", encoding="utf-8")
-    (newer / "property_templates" / "uuid_property.py.jinja").unlink()
+    (newer / "property_templates" / "datetime_property.py.jinja").unlink()
     (newer / "setup.py.jinja").write_text("changed\n", encoding="utf-8")
     (newer / "brand_new.py.jinja").write_text("new\n", encoding="utf-8")
 
@@ -60,11 +60,11 @@ def test_changes_renames_and_new_names_are_reported(
     assert "   model.py.jinja: changed upstream (+1 -0)" in out
     assert "+{# upstream's new line #}" in out  # the overridden template's diff is printed
     assert "   client.py.jinja: unchanged" in out
-    # Our model template branches on the uuid property's name: a removal there is named with where.
-    assert "property_templates/uuid_property.py.jinja: REMOVED upstream in 9.9.9, but named in model.py.jinja:" in out
+    # Our model template branches on the datetime property's name: a removal there is named with where.
+    assert "property_templates/datetime_property.py.jinja: REMOVED upstream in 9.9.9, but named in model.py.jinja:" in out
     assert "   setup.py.jinja: changed upstream" in out
     assert "New upstream templates: brand_new.py.jinja" in out
-    assert "Removed upstream templates: property_templates/uuid_property.py.jinja" in out
+    assert "Removed upstream templates: property_templates/datetime_property.py.jinja" in out
 
 
 def test_no_package_index_is_a_clear_message_and_status_2() -> None:

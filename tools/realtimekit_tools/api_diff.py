@@ -55,20 +55,6 @@ def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> su
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
 
 
-def _git_env(checkout: Path) -> dict[str, str]:
-    """The environment that makes `git rev-parse --show-toplevel` name `checkout` wherever it is run.
-
-    The generator's last post-hook finds openapi/install_runtime.py (and the runtime it copies) that way, from
-    inside the output folder; so each side installs its own revision's runtime. An extracted tree that is no
-    repository becomes an empty one.
-    """
-    top = _run(["git", "rev-parse", "--show-toplevel"], cwd=checkout)
-    if top.returncode != 0 or Path(top.stdout.decode().strip()).resolve() != checkout.resolve():
-        _run(["git", "init", "-q"], cwd=checkout)
-    git_dir = _run(["git", "rev-parse", "--absolute-git-dir"], cwd=checkout).stdout.decode().strip()
-    return {"GIT_DIR": git_dir, "GIT_WORK_TREE": str(checkout.resolve())}
-
-
 def tree_at(revision: str, repo: Path, dest: Path) -> Path:
     """The openapi/ folder and pyproject.toml of `revision`, extracted under `dest` (the layout of a checkout)."""
     listed = _run(["git", "ls-tree", "--name-only", revision, "--", "pyproject.toml"], cwd=repo).stdout.strip()
@@ -125,7 +111,8 @@ def _generate(checkout: Path, out: Path, target: Path) -> None:
     if (checkout / TEMPLATES).is_dir():
         command += ["--custom-template-path", str(checkout / TEMPLATES)]
     command += ["--meta", "none", "--fail-on-warning", "--output-path", str(target)]
-    result = _run(command, cwd=out, env=_git_env(checkout))
+    # The post-hook that installs the runtime finds it through this variable outside a git checkout.
+    result = _run(command, cwd=out, env={"REALTIMEKIT_OPENAPI_DIR": str(checkout / "openapi")})
     if result.returncode != 0 or not (target / "__init__.py").is_file():
         lines = (result.stdout + result.stderr).decode(errors="replace").strip().splitlines()
         raise DiffError(f"generating from {checkout / SPEC} failed: {lines[-1] if lines else 'no output'}")

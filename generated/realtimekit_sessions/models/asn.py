@@ -22,11 +22,11 @@ class Asn(Model):
         type_ (str | Unset):
     """
 
-    asn: str | Unset = UNSET
-    name: str | Unset = UNSET
-    domain: str | Unset = UNSET
-    route: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    asn: str | None | Unset = UNSET
+    name: str | None | Unset = UNSET
+    domain: str | None | Unset = UNSET
+    route: str | None | Unset = UNSET
+    type_: str | None | Unset = UNSET
 
     class _Shape(Shape):
         asn: Any = UNSET

@@ -21,11 +21,11 @@ class AudioConsumerSummary(Model):
             thresholds).
     """
 
-    quality_mos: Percentiles | Unset = UNSET
-    packet_loss: PacketLossDistribution | Unset = UNSET
-    jitter_buffer_delay: LatencyDistribution | Unset = UNSET
+    quality_mos: Percentiles | None | Unset = UNSET
+    packet_loss: PacketLossDistribution | None | Unset = UNSET
+    jitter_buffer_delay: LatencyDistribution | None | Unset = UNSET
 
     class _Shape(Shape):
-        quality_mos: Percentiles._Shape | Unset = UNSET
-        packet_loss: PacketLossDistribution._Shape | Unset = UNSET
-        jitter_buffer_delay: LatencyDistribution._Shape | Unset = UNSET
+        quality_mos: Percentiles._Shape | None | Unset = UNSET
+        packet_loss: PacketLossDistribution._Shape | None | Unset = UNSET
+        jitter_buffer_delay: LatencyDistribution._Shape | None | Unset = UNSET

@@ -27,19 +27,19 @@ class AudioProducerStats(Model):
         mos_quality (float | Unset):
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    producer_id: str | Unset = UNSET
-    mid: str | Unset = UNSET
-    ssrc: float | Unset = UNSET
-    bytes_sent: float | Unset = UNSET
-    packets_sent: float | Unset = UNSET
-    packets_lost: float | Unset = UNSET
-    jitter: float | Unset = UNSET
-    rtt: float | Unset = UNSET
-    mos_quality: float | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    producer_id: str | None | Unset = UNSET
+    mid: str | None | Unset = UNSET
+    ssrc: float | None | Unset = UNSET
+    bytes_sent: float | None | Unset = UNSET
+    packets_sent: float | None | Unset = UNSET
+    packets_lost: float | None | Unset = UNSET
+    jitter: float | None | Unset = UNSET
+    rtt: float | None | Unset = UNSET
+    mos_quality: float | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
         producer_id: Any = UNSET
         mid: Any = UNSET
         ssrc: Any = UNSET

@@ -20,11 +20,11 @@ class AudioProducerSummary(Model):
         rtt (LatencyDistribution | Unset): Cumulative latency distribution (milliseconds-based thresholds).
     """
 
-    quality_mos: Percentiles | Unset = UNSET
-    packet_loss: PacketLossDistribution | Unset = UNSET
-    rtt: LatencyDistribution | Unset = UNSET
+    quality_mos: Percentiles | None | Unset = UNSET
+    packet_loss: PacketLossDistribution | None | Unset = UNSET
+    rtt: LatencyDistribution | None | Unset = UNSET
 
     class _Shape(Shape):
-        quality_mos: Percentiles._Shape | Unset = UNSET
-        packet_loss: PacketLossDistribution._Shape | Unset = UNSET
-        rtt: LatencyDistribution._Shape | Unset = UNSET
+        quality_mos: Percentiles._Shape | None | Unset = UNSET
+        packet_loss: PacketLossDistribution._Shape | None | Unset = UNSET
+        rtt: LatencyDistribution._Shape | None | Unset = UNSET

@@ -20,10 +20,10 @@ class BrowserMetadata(Model):
         webgl_support (bool | None | Unset): Whether the browser supports WebGL; null when it could not be told.
     """
 
-    browser: str | Unset = UNSET
-    browser_version: str | Unset = UNSET
-    engine: str | Unset = UNSET
-    user_agent: str | Unset = UNSET
+    browser: str | None | Unset = UNSET
+    browser_version: str | None | Unset = UNSET
+    engine: str | None | Unset = UNSET
+    user_agent: str | None | Unset = UNSET
     webgl_support: bool | None | Unset = UNSET
 
     class _Shape(Shape):

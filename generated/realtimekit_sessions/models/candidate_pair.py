@@ -43,34 +43,34 @@ class CandidatePair(Model):
         remote_candidate_url (str | Unset):
     """
 
-    available_incoming_bitrate: float | Unset = UNSET
-    available_outgoing_bitrate: float | Unset = UNSET
-    bytes_discarded_on_send: float | Unset = UNSET
-    bytes_received: float | Unset = UNSET
-    bytes_sent: float | Unset = UNSET
-    current_round_trip_time: float | Unset = UNSET
-    total_round_trip_time: float | Unset = UNSET
-    last_packet_received_timestamp: float | Unset = UNSET
-    last_packet_sent_timestamp: float | Unset = UNSET
-    local_candidate_address: str | Unset = UNSET
-    local_candidate_id: str | Unset = UNSET
-    local_candidate_network_type: str | Unset = UNSET
-    local_candidate_port: float | Unset = UNSET
-    local_candidate_protocol: str | Unset = UNSET
-    local_candidate_related_address: str | Unset = UNSET
-    local_candidate_related_port: float | Unset = UNSET
-    local_candidate_type: str | Unset = UNSET
-    local_candidate_url: str | Unset = UNSET
-    nominated: bool | Unset = UNSET
-    packets_discarded_on_send: float | Unset = UNSET
-    packets_received: float | Unset = UNSET
-    packets_sent: float | Unset = UNSET
-    remote_candidate_address: str | Unset = UNSET
-    remote_candidate_id: str | Unset = UNSET
-    remote_candidate_port: float | Unset = UNSET
-    remote_candidate_protocol: str | Unset = UNSET
-    remote_candidate_type: str | Unset = UNSET
-    remote_candidate_url: str | Unset = UNSET
+    available_incoming_bitrate: float | None | Unset = UNSET
+    available_outgoing_bitrate: float | None | Unset = UNSET
+    bytes_discarded_on_send: float | None | Unset = UNSET
+    bytes_received: float | None | Unset = UNSET
+    bytes_sent: float | None | Unset = UNSET
+    current_round_trip_time: float | None | Unset = UNSET
+    total_round_trip_time: float | None | Unset = UNSET
+    last_packet_received_timestamp: float | None | Unset = UNSET
+    last_packet_sent_timestamp: float | None | Unset = UNSET
+    local_candidate_address: str | None | Unset = UNSET
+    local_candidate_id: str | None | Unset = UNSET
+    local_candidate_network_type: str | None | Unset = UNSET
+    local_candidate_port: float | None | Unset = UNSET
+    local_candidate_protocol: str | None | Unset = UNSET
+    local_candidate_related_address: str | None | Unset = UNSET
+    local_candidate_related_port: float | None | Unset = UNSET
+    local_candidate_type: str | None | Unset = UNSET
+    local_candidate_url: str | None | Unset = UNSET
+    nominated: bool | None | Unset = UNSET
+    packets_discarded_on_send: float | None | Unset = UNSET
+    packets_received: float | None | Unset = UNSET
+    packets_sent: float | None | Unset = UNSET
+    remote_candidate_address: str | None | Unset = UNSET
+    remote_candidate_id: str | None | Unset = UNSET
+    remote_candidate_port: float | None | Unset = UNSET
+    remote_candidate_protocol: str | None | Unset = UNSET
+    remote_candidate_type: str | None | Unset = UNSET
+    remote_candidate_url: str | None | Unset = UNSET
 
     class _Shape(Shape):
         available_incoming_bitrate: Any = UNSET

@@ -17,9 +17,9 @@ class CandidatePairs(Model):
         consuming_transport (list[CandidatePair] | Unset):
     """
 
-    producing_transport: list[CandidatePair] | Unset = UNSET
-    consuming_transport: list[CandidatePair] | Unset = UNSET
+    producing_transport: list[CandidatePair] | None | Unset = UNSET
+    consuming_transport: list[CandidatePair] | None | Unset = UNSET
 
     class _Shape(Shape):
-        producing_transport: list[CandidatePair._Shape] | Unset = UNSET
-        consuming_transport: list[CandidatePair._Shape] | Unset = UNSET
+        producing_transport: list[CandidatePair._Shape] | None | Unset = UNSET
+        consuming_transport: list[CandidatePair._Shape] | None | Unset = UNSET

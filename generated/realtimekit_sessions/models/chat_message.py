@@ -30,16 +30,16 @@ class ChatMessage(Model):
             created_at (datetime.datetime | str | Unset): When the message was sent.
     """
 
-    id: str | Unset = UNSET
-    participant_id: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    meeting_id: str | Unset = UNSET
-    display_name: str | Unset = UNSET
-    pinned: bool | Unset = UNSET
-    is_edited: bool | Unset = UNSET
-    payload_type: str | Unset = UNSET
-    payload: str | Unset = UNSET
-    created_at: datetime.datetime | str | Unset = UNSET
+    id: str | None | Unset = UNSET
+    participant_id: str | None | Unset = UNSET
+    session_id: str | None | Unset = UNSET
+    meeting_id: str | None | Unset = UNSET
+    display_name: str | None | Unset = UNSET
+    pinned: bool | None | Unset = UNSET
+    is_edited: bool | None | Unset = UNSET
+    payload_type: str | None | Unset = UNSET
+    payload: str | None | Unset = UNSET
+    created_at: datetime.datetime | str | None | Unset = UNSET
 
     class _Shape(Shape):
         id: Any = UNSET
@@ -51,4 +51,4 @@ class ChatMessage(Model):
         is_edited: Any = msgspec.field(default=UNSET, name="isEdited")
         payload_type: Any = msgspec.field(default=UNSET, name="payloadType")
         payload: Any = UNSET
-        created_at: Timestamp | Unset = msgspec.field(default=UNSET, name="createdAt")
+        created_at: Timestamp | None | Unset = msgspec.field(default=UNSET, name="createdAt")

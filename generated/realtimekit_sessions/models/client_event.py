@@ -21,11 +21,11 @@ class ClientEvent(Model):
             scalars (string, number, boolean, or null).
     """
 
-    name: str | Unset = UNSET
-    timestamp: datetime.datetime | str | Unset = UNSET
-    metadata: ClientEventMetadata | Unset = UNSET
+    name: str | None | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    metadata: ClientEventMetadata | None | Unset = UNSET
 
     class _Shape(Shape):
         name: Any = UNSET
-        timestamp: Timestamp | Unset = UNSET
-        metadata: dict[str, Any] | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
+        metadata: dict[str, Any] | None | Unset = UNSET

@@ -22,11 +22,11 @@ class CloudflareError(Model):
 
     success: bool
     errors: list[CloudflareMessage]
-    messages: list[CloudflareMessage] | Unset = UNSET
+    messages: list[CloudflareMessage] | None | Unset = UNSET
     result: None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any
         errors: list[CloudflareMessage._Shape]
-        messages: list[CloudflareMessage._Shape] | Unset = UNSET
+        messages: list[CloudflareMessage._Shape] | None | Unset = UNSET
         result: Any = UNSET

@@ -20,7 +20,7 @@ class CloudflareMessage(Model):
 
     code: int
     message: str
-    documentation_url: str | Unset = UNSET
+    documentation_url: str | None | Unset = UNSET
 
     class _Shape(Shape):
         code: Any

@@ -19,10 +19,10 @@ class DeviceInfo(Model):
         is_mobile (bool | Unset): Whether the device is a phone or tablet.
     """
 
-    os: str | Unset = UNSET
-    os_version: str | Unset = UNSET
-    cpus: float | Unset = UNSET
-    is_mobile: bool | Unset = UNSET
+    os: str | None | Unset = UNSET
+    os_version: str | None | Unset = UNSET
+    cpus: float | None | Unset = UNSET
+    is_mobile: bool | None | Unset = UNSET
 
     class _Shape(Shape):
         os: Any = UNSET

@@ -20,11 +20,11 @@ class DeviceListUpdate(Model):
         removed (list[MediaDevice] | Unset): Devices that became unavailable.
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    added: list[MediaDevice] | Unset = UNSET
-    removed: list[MediaDevice] | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    added: list[MediaDevice] | None | Unset = UNSET
+    removed: list[MediaDevice] | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
-        added: list[MediaDevice._Shape] | Unset = UNSET
-        removed: list[MediaDevice._Shape] | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
+        added: list[MediaDevice._Shape] | None | Unset = UNSET
+        removed: list[MediaDevice._Shape] | None | Unset = UNSET

@@ -24,13 +24,13 @@ class IpInformation(Model):
         asn (Asn | Unset): The autonomous system the peer's address belongs to.
     """
 
-    ipv4: str | Unset = UNSET
-    city: str | Unset = UNSET
-    region: str | Unset = UNSET
-    country: str | Unset = UNSET
-    timezone: str | Unset = UNSET
-    org: str | Unset = UNSET
-    asn: Asn | Unset = UNSET
+    ipv4: str | None | Unset = UNSET
+    city: str | None | Unset = UNSET
+    region: str | None | Unset = UNSET
+    country: str | None | Unset = UNSET
+    timezone: str | None | Unset = UNSET
+    org: str | None | Unset = UNSET
+    asn: Asn | None | Unset = UNSET
 
     class _Shape(Shape):
         ipv4: Any = UNSET
@@ -39,4 +39,4 @@ class IpInformation(Model):
         country: Any = UNSET
         timezone: Any = UNSET
         org: Any = UNSET
-        asn: Asn._Shape | Unset = UNSET
+        asn: Asn._Shape | None | Unset = UNSET

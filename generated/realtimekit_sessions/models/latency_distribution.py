@@ -21,10 +21,10 @@ class LatencyDistribution(Model):
         field_500ms_or_greater_event_fraction (float | Unset):
     """
 
-    avg: float | Unset = UNSET
-    field_100ms_or_greater_event_fraction: float | Unset = UNSET
-    field_250ms_or_greater_event_fraction: float | Unset = UNSET
-    field_500ms_or_greater_event_fraction: float | Unset = UNSET
+    avg: float | None | Unset = UNSET
+    field_100ms_or_greater_event_fraction: float | None | Unset = UNSET
+    field_250ms_or_greater_event_fraction: float | None | Unset = UNSET
+    field_500ms_or_greater_event_fraction: float | None | Unset = UNSET
 
     class _Shape(Shape):
         avg: Any = UNSET

@@ -19,9 +19,9 @@ class MediaDevice(Model):
         label (str | Unset): Human-readable label of the device.
     """
 
-    device_id: str | Unset = UNSET
-    kind: str | Unset = UNSET
-    label: str | Unset = UNSET
+    device_id: str | None | Unset = UNSET
+    kind: str | None | Unset = UNSET
+    label: str | None | Unset = UNSET
 
     class _Shape(Shape):
         device_id: Any = UNSET

@@ -18,8 +18,8 @@ class NativeMetadata(Model):
         video_encoder (str | Unset):
     """
 
-    audio_encoder: str | Unset = UNSET
-    video_encoder: str | Unset = UNSET
+    audio_encoder: str | None | Unset = UNSET
+    video_encoder: str | None | Unset = UNSET
 
     class _Shape(Shape):
         audio_encoder: Any = UNSET

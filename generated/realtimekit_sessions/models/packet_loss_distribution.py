@@ -22,11 +22,11 @@ class PacketLossDistribution(Model):
         field_50_or_greater_event_fraction (float | Unset):
     """
 
-    avg: float | Unset = UNSET
-    field_5_or_greater_event_fraction: float | Unset = UNSET
-    field_10_or_greater_event_fraction: float | Unset = UNSET
-    field_25_or_greater_event_fraction: float | Unset = UNSET
-    field_50_or_greater_event_fraction: float | Unset = UNSET
+    avg: float | None | Unset = UNSET
+    field_5_or_greater_event_fraction: float | None | Unset = UNSET
+    field_10_or_greater_event_fraction: float | None | Unset = UNSET
+    field_25_or_greater_event_fraction: float | None | Unset = UNSET
+    field_50_or_greater_event_fraction: float | None | Unset = UNSET
 
     class _Shape(Shape):
         avg: Any = UNSET

@@ -19,9 +19,9 @@ class Paging(Model):
         total_count (float | Unset): Number of items in the whole list.
     """
 
-    start_offset: float | Unset = UNSET
-    end_offset: float | Unset = UNSET
-    total_count: float | Unset = UNSET
+    start_offset: float | None | Unset = UNSET
+    end_offset: float | None | Unset = UNSET
+    total_count: float | None | Unset = UNSET
 
     class _Shape(Shape):
         start_offset: Any = UNSET

@@ -15,7 +15,7 @@ class ParticipantData(Model):
         participant (Participant | Unset): A participant of a session; every field is optional.
     """
 
-    participant: Participant | Unset = UNSET
+    participant: Participant | None | Unset = UNSET
 
     class _Shape(Shape):
-        participant: Participant._Shape | Unset = UNSET
+        participant: Participant._Shape | None | Unset = UNSET

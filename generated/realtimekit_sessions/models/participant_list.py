@@ -17,9 +17,9 @@ class ParticipantList(Model):
         paging (Paging | Unset): Where this page sits in the whole list.
     """
 
-    participants: list[Participant] | Unset = UNSET
-    paging: Paging | Unset = UNSET
+    participants: list[Participant] | None | Unset = UNSET
+    paging: Paging | None | Unset = UNSET
 
     class _Shape(Shape):
-        participants: list[Participant._Shape] | Unset = UNSET
-        paging: Paging._Shape | Unset = UNSET
+        participants: list[Participant._Shape] | None | Unset = UNSET
+        paging: Paging._Shape | None | Unset = UNSET

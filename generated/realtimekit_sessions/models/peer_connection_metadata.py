@@ -22,17 +22,17 @@ class PeerConnectionMetadata(Model):
         sdp (list[str] | Unset):
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    effective_network_type: str | Unset = UNSET
-    reflexive_connectivity: bool | Unset = UNSET
-    relay_connectivity: bool | Unset = UNSET
-    turn_connectivity: bool | Unset = UNSET
-    sdp: list[str] | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    effective_network_type: str | None | Unset = UNSET
+    reflexive_connectivity: bool | None | Unset = UNSET
+    relay_connectivity: bool | None | Unset = UNSET
+    turn_connectivity: bool | None | Unset = UNSET
+    sdp: list[str] | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
         effective_network_type: Any = UNSET
         reflexive_connectivity: Any = UNSET
         relay_connectivity: Any = UNSET
         turn_connectivity: Any = UNSET
-        sdp: list[Any] | Unset = UNSET
+        sdp: list[Any] | None | Unset = UNSET

@@ -30,25 +30,25 @@ class PeerEvent(Model):
         updated_at (datetime.datetime | str | Unset): Timestamp when this peer event was last updated.
     """
 
-    id: str | Unset = UNSET
-    event_name: PeerEventName | Unset = UNSET
-    peer_id: str | Unset = UNSET
+    id: str | None | Unset = UNSET
+    event_name: PeerEventName | None | Unset = UNSET
+    peer_id: str | None | Unset = UNSET
     participant_id: None | str | Unset = UNSET
     session_id: None | str | Unset = UNSET
     socket_session_id: None | str | Unset = UNSET
     preset_view_type: None | PresetViewType | Unset = UNSET
-    minutes_consumed: float | Unset = UNSET
-    created_at: datetime.datetime | str | Unset = UNSET
-    updated_at: datetime.datetime | str | Unset = UNSET
+    minutes_consumed: float | None | Unset = UNSET
+    created_at: datetime.datetime | str | None | Unset = UNSET
+    updated_at: datetime.datetime | str | None | Unset = UNSET
 
     class _Shape(Shape):
         id: Any = UNSET
-        event_name: Annotated[str, PeerEventName] | Unset = UNSET
+        event_name: Annotated[str, PeerEventName] | None | Unset = UNSET
         peer_id: Any = UNSET
         participant_id: Any = UNSET
         session_id: Any = UNSET
         socket_session_id: Any = UNSET
         preset_view_type: Annotated[str, PresetViewType] | None | Unset = UNSET
         minutes_consumed: Any = UNSET
-        created_at: Timestamp | Unset = UNSET
-        updated_at: Timestamp | Unset = UNSET
+        created_at: Timestamp | None | Unset = UNSET
+        updated_at: Timestamp | None | Unset = UNSET

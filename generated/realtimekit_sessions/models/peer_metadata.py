@@ -40,35 +40,35 @@ class PeerMetadata(Model):
         selected_device_updates (list[SelectedDeviceUpdate] | Unset): Devices the participant switched to.
     """
 
-    sdk_name: str | Unset = UNSET
-    sdk_type: str | Unset = UNSET
-    sdk_version: str | Unset = UNSET
-    room_view_type: str | Unset = UNSET
-    device_info: DeviceInfo | Unset = UNSET
-    browser_metadata: BrowserMetadata | Unset = UNSET
-    ip_information: IpInformation | Unset = UNSET
-    native_metadata: NativeMetadata | Unset = UNSET
-    pc_metadata: list[PeerConnectionMetadata] | Unset = UNSET
-    candidate_pairs: CandidatePairs | Unset = UNSET
-    events: list[ClientEvent] | Unset = UNSET
-    audio_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-    video_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-    speaker_devices_updates: list[DeviceListUpdate] | Unset = UNSET
-    selected_device_updates: list[SelectedDeviceUpdate] | Unset = UNSET
+    sdk_name: str | None | Unset = UNSET
+    sdk_type: str | None | Unset = UNSET
+    sdk_version: str | None | Unset = UNSET
+    room_view_type: str | None | Unset = UNSET
+    device_info: DeviceInfo | None | Unset = UNSET
+    browser_metadata: BrowserMetadata | None | Unset = UNSET
+    ip_information: IpInformation | None | Unset = UNSET
+    native_metadata: NativeMetadata | None | Unset = UNSET
+    pc_metadata: list[PeerConnectionMetadata] | None | Unset = UNSET
+    candidate_pairs: CandidatePairs | None | Unset = UNSET
+    events: list[ClientEvent] | None | Unset = UNSET
+    audio_devices_updates: list[DeviceListUpdate] | None | Unset = UNSET
+    video_devices_updates: list[DeviceListUpdate] | None | Unset = UNSET
+    speaker_devices_updates: list[DeviceListUpdate] | None | Unset = UNSET
+    selected_device_updates: list[SelectedDeviceUpdate] | None | Unset = UNSET
 
     class _Shape(Shape):
         sdk_name: Any = UNSET
         sdk_type: Any = UNSET
         sdk_version: Any = UNSET
         room_view_type: Any = UNSET
-        device_info: DeviceInfo._Shape | Unset = UNSET
-        browser_metadata: BrowserMetadata._Shape | Unset = UNSET
-        ip_information: IpInformation._Shape | Unset = UNSET
-        native_metadata: NativeMetadata._Shape | Unset = UNSET
-        pc_metadata: list[PeerConnectionMetadata._Shape] | Unset = UNSET
-        candidate_pairs: CandidatePairs._Shape | Unset = UNSET
-        events: list[ClientEvent._Shape] | Unset = UNSET
-        audio_devices_updates: list[DeviceListUpdate._Shape] | Unset = UNSET
-        video_devices_updates: list[DeviceListUpdate._Shape] | Unset = UNSET
-        speaker_devices_updates: list[DeviceListUpdate._Shape] | Unset = UNSET
-        selected_device_updates: list[SelectedDeviceUpdate._Shape] | Unset = UNSET
+        device_info: DeviceInfo._Shape | None | Unset = UNSET
+        browser_metadata: BrowserMetadata._Shape | None | Unset = UNSET
+        ip_information: IpInformation._Shape | None | Unset = UNSET
+        native_metadata: NativeMetadata._Shape | None | Unset = UNSET
+        pc_metadata: list[PeerConnectionMetadata._Shape] | None | Unset = UNSET
+        candidate_pairs: CandidatePairs._Shape | None | Unset = UNSET
+        events: list[ClientEvent._Shape] | None | Unset = UNSET
+        audio_devices_updates: list[DeviceListUpdate._Shape] | None | Unset = UNSET
+        video_devices_updates: list[DeviceListUpdate._Shape] | None | Unset = UNSET
+        speaker_devices_updates: list[DeviceListUpdate._Shape] | None | Unset = UNSET
+        selected_device_updates: list[SelectedDeviceUpdate._Shape] | None | Unset = UNSET

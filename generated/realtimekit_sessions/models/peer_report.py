@@ -20,9 +20,9 @@ class PeerReport(Model):
             audio and video share the shapes of camera audio and video.
     """
 
-    metadata: PeerMetadata | Unset = UNSET
-    quality: PeerQuality | Unset = UNSET
+    metadata: PeerMetadata | None | Unset = UNSET
+    quality: PeerQuality | None | Unset = UNSET
 
     class _Shape(Shape):
-        metadata: PeerMetadata._Shape | Unset = UNSET
-        quality: PeerQuality._Shape | Unset = UNSET
+        metadata: PeerMetadata._Shape | None | Unset = UNSET
+        quality: PeerQuality._Shape | None | Unset = UNSET

@@ -16,7 +16,7 @@ class PeerReportData(Model):
             `role` where Participant has `preset_name`, plus the session ID and the peer report itself.
     """
 
-    participant: PeerReportParticipant | Unset = UNSET
+    participant: PeerReportParticipant | None | Unset = UNSET
 
     class _Shape(Shape):
-        participant: PeerReportParticipant._Shape | Unset = UNSET
+        participant: PeerReportParticipant._Shape | None | Unset = UNSET

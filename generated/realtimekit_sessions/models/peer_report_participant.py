@@ -34,19 +34,19 @@ class PeerReportParticipant(Model):
             peer_report (PeerReport | Unset): Peer call statistics report.
     """
 
-    id: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    custom_participant_id: str | Unset = UNSET
-    display_name: str | Unset = UNSET
-    role: str | Unset = UNSET
-    created_at: datetime.datetime | str | Unset = UNSET
-    updated_at: datetime.datetime | str | Unset = UNSET
-    joined_at: datetime.datetime | str | Unset = UNSET
-    left_at: datetime.datetime | str | Unset = UNSET
-    duration: float | Unset = UNSET
-    peer_events: list[PeerEvent] | Unset = UNSET
-    peer_report: PeerReport | Unset = UNSET
+    id: str | None | Unset = UNSET
+    session_id: str | None | Unset = UNSET
+    user_id: str | None | Unset = UNSET
+    custom_participant_id: str | None | Unset = UNSET
+    display_name: str | None | Unset = UNSET
+    role: str | None | Unset = UNSET
+    created_at: datetime.datetime | str | None | Unset = UNSET
+    updated_at: datetime.datetime | str | None | Unset = UNSET
+    joined_at: datetime.datetime | str | None | Unset = UNSET
+    left_at: datetime.datetime | str | None | Unset = UNSET
+    duration: float | None | Unset = UNSET
+    peer_events: list[PeerEvent] | None | Unset = UNSET
+    peer_report: PeerReport | None | Unset = UNSET
 
     class _Shape(Shape):
         id: Any = UNSET
@@ -55,10 +55,10 @@ class PeerReportParticipant(Model):
         custom_participant_id: Any = UNSET
         display_name: Any = UNSET
         role: Any = UNSET
-        created_at: Timestamp | Unset = UNSET
-        updated_at: Timestamp | Unset = UNSET
-        joined_at: Timestamp | Unset = UNSET
-        left_at: Timestamp | Unset = UNSET
+        created_at: Timestamp | None | Unset = UNSET
+        updated_at: Timestamp | None | Unset = UNSET
+        joined_at: Timestamp | None | Unset = UNSET
+        left_at: Timestamp | None | Unset = UNSET
         duration: Any = UNSET
-        peer_events: list[PeerEvent._Shape] | Unset = UNSET
-        peer_report: PeerReport._Shape | Unset = UNSET
+        peer_events: list[PeerEvent._Shape] | None | Unset = UNSET
+        peer_report: PeerReport._Shape | None | Unset = UNSET

@@ -20,10 +20,10 @@ class Percentiles(Model):
         p90 (float | Unset):
     """
 
-    avg: float | Unset = UNSET
-    p50: float | Unset = UNSET
-    p75: float | Unset = UNSET
-    p90: float | Unset = UNSET
+    avg: float | None | Unset = UNSET
+    p50: float | None | Unset = UNSET
+    p75: float | None | Unset = UNSET
+    p90: float | None | Unset = UNSET
 
     class _Shape(Shape):
         avg: Any = UNSET

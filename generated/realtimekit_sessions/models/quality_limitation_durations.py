@@ -20,10 +20,10 @@ class QualityLimitationDurations(Model):
         other (float | Unset):
     """
 
-    bandwidth: float | Unset = UNSET
-    cpu: float | Unset = UNSET
-    none: float | Unset = UNSET
-    other: float | Unset = UNSET
+    bandwidth: float | None | Unset = UNSET
+    cpu: float | None | Unset = UNSET
+    none: float | None | Unset = UNSET
+    other: float | None | Unset = UNSET
 
     class _Shape(Shape):
         bandwidth: Any = UNSET

@@ -18,9 +18,9 @@ class SelectedDeviceUpdate(Model):
         device (MediaDevice | Unset): A media device (camera, microphone, or speaker).
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    device: MediaDevice | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    device: MediaDevice | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
-        device: MediaDevice._Shape | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
+        device: MediaDevice._Shape | None | Unset = UNSET

@@ -51,9 +51,9 @@ class Session(Model):
     organization_id: str
     status: SessionStatus
     type_: SessionType
-    ended_at: datetime.datetime | str | Unset = UNSET
-    breakout_rooms: list[SessionBreakoutRoomsItem] | Unset = UNSET
-    meta: SessionMeta | Unset = UNSET
+    ended_at: datetime.datetime | str | None | Unset = UNSET
+    breakout_rooms: list[SessionBreakoutRoomsItem] | None | Unset = UNSET
+    meta: SessionMeta | None | Unset = UNSET
 
     class _Shape(Shape):
         id: Any
@@ -68,6 +68,6 @@ class Session(Model):
         organization_id: Any
         status: Annotated[str, SessionStatus]
         type_: Annotated[str, SessionType] = msgspec.field(name="type")
-        ended_at: Timestamp | Unset = UNSET
-        breakout_rooms: list[dict[str, Any]] | Unset = UNSET
-        meta: dict[str, Any] | Unset = UNSET
+        ended_at: Timestamp | None | Unset = UNSET
+        breakout_rooms: list[dict[str, Any]] | None | Unset = UNSET
+        meta: dict[str, Any] | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGenerateSummaryOfTranscriptsResponse(Model):
         data (SummaryJob | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: SummaryJob | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: SummaryJob | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: SummaryJob._Shape | Unset = UNSET
+        data: SummaryJob._Shape | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGetParticipantDataFromPeerIDResponse(Model):
         data (PeerReportData | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: PeerReportData | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: PeerReportData | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: PeerReportData._Shape | Unset = UNSET
+        data: PeerReportData._Shape | None | Unset = UNSET

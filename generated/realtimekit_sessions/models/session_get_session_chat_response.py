@@ -18,9 +18,9 @@ class SessionGetSessionChatResponse(Model):
         data (ChatDownload | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: ChatDownload | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: ChatDownload | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: ChatDownload._Shape | Unset = UNSET
+        data: ChatDownload._Shape | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGetSessionDetailsResponse(Model):
         data (Session | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: Session | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: Session | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: Session._Shape | Unset = UNSET
+        data: Session._Shape | None | Unset = UNSET

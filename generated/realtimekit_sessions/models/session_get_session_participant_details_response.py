@@ -18,9 +18,9 @@ class SessionGetSessionParticipantDetailsResponse(Model):
         data (ParticipantData | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: ParticipantData | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: ParticipantData | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: ParticipantData._Shape | Unset = UNSET
+        data: ParticipantData._Shape | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGetSessionParticipantsResponse(Model):
         data (ParticipantList | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: ParticipantList | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: ParticipantList | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: ParticipantList._Shape | Unset = UNSET
+        data: ParticipantList._Shape | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGetSessionSummaryResponse(Model):
         data (SummaryDownload | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: SummaryDownload | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: SummaryDownload | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: SummaryDownload._Shape | Unset = UNSET
+        data: SummaryDownload._Shape | None | Unset = UNSET

@@ -18,9 +18,9 @@ class SessionGetSessionTranscriptsResponse(Model):
         data (TranscriptDownload | Unset):
     """
 
-    success: bool | Unset = UNSET
-    data: TranscriptDownload | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: TranscriptDownload | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: TranscriptDownload._Shape | Unset = UNSET
+        data: TranscriptDownload._Shape | None | Unset = UNSET

@@ -20,11 +20,11 @@ class SessionGetSessionsResponse(Model):
         paging (Paging | Unset): Where this page sits in the whole list.
     """
 
-    success: bool | Unset = UNSET
-    data: SessionList | Unset = UNSET
-    paging: Paging | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    data: SessionList | None | Unset = UNSET
+    paging: Paging | None | Unset = UNSET
 
     class _Shape(Shape):
         success: Any = UNSET
-        data: SessionList._Shape | Unset = UNSET
-        paging: Paging._Shape | Unset = UNSET
+        data: SessionList._Shape | None | Unset = UNSET
+        paging: Paging._Shape | None | Unset = UNSET

@@ -15,7 +15,7 @@ class SessionList(Model):
         sessions (list[Session] | Unset):
     """
 
-    sessions: list[Session] | Unset = UNSET
+    sessions: list[Session] | None | Unset = UNSET
 
     class _Shape(Shape):
-        sessions: list[Session._Shape] | Unset = UNSET
+        sessions: list[Session._Shape] | None | Unset = UNSET

@@ -18,8 +18,8 @@ class SummaryJob(Model):
         status (str | Unset): State of the summary job, as the API words it.
     """
 
-    session_id: str | Unset = UNSET
-    status: str | Unset = UNSET
+    session_id: str | None | Unset = UNSET
+    status: str | None | Unset = UNSET
 
     class _Shape(Shape):
         session_id: Any = UNSET

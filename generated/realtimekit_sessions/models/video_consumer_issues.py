@@ -19,9 +19,9 @@ class VideoConsumerIssues(Model):
         poor_resolution_fraction (float | Unset):
     """
 
-    lag_fraction: float | Unset = UNSET
-    no_video_fraction: float | Unset = UNSET
-    poor_resolution_fraction: float | Unset = UNSET
+    lag_fraction: float | None | Unset = UNSET
+    no_video_fraction: float | None | Unset = UNSET
+    poor_resolution_fraction: float | None | Unset = UNSET
 
     class _Shape(Shape):
         lag_fraction: Any = UNSET

@@ -37,29 +37,29 @@ class VideoConsumerStats(Model):
         fir_count (float | Unset):
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    consumer_id: str | Unset = UNSET
-    producer_id: str | Unset = UNSET
-    peer_id: str | Unset = UNSET
-    mid: str | Unset = UNSET
-    ssrc: float | Unset = UNSET
-    bytes_received: float | Unset = UNSET
-    packets_received: float | Unset = UNSET
-    packets_lost: float | Unset = UNSET
-    jitter: float | Unset = UNSET
-    jitter_buffer_delay: float | Unset = UNSET
-    jitter_buffer_emitted_count: float | Unset = UNSET
-    mos_quality: float | Unset = UNSET
-    frame_width: float | Unset = UNSET
-    frame_height: float | Unset = UNSET
-    frames_per_second: float | Unset = UNSET
-    frames_decoded: float | Unset = UNSET
-    frames_dropped: float | Unset = UNSET
-    key_frames_decoded: float | Unset = UNSET
-    fir_count: float | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    consumer_id: str | None | Unset = UNSET
+    producer_id: str | None | Unset = UNSET
+    peer_id: str | None | Unset = UNSET
+    mid: str | None | Unset = UNSET
+    ssrc: float | None | Unset = UNSET
+    bytes_received: float | None | Unset = UNSET
+    packets_received: float | None | Unset = UNSET
+    packets_lost: float | None | Unset = UNSET
+    jitter: float | None | Unset = UNSET
+    jitter_buffer_delay: float | None | Unset = UNSET
+    jitter_buffer_emitted_count: float | None | Unset = UNSET
+    mos_quality: float | None | Unset = UNSET
+    frame_width: float | None | Unset = UNSET
+    frame_height: float | None | Unset = UNSET
+    frames_per_second: float | None | Unset = UNSET
+    frames_decoded: float | None | Unset = UNSET
+    frames_dropped: float | None | Unset = UNSET
+    key_frames_decoded: float | None | Unset = UNSET
+    fir_count: float | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
         consumer_id: Any = UNSET
         producer_id: Any = UNSET
         peer_id: Any = UNSET

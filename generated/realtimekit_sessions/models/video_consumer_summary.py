@@ -28,19 +28,19 @@ class VideoConsumerSummary(Model):
         issues (VideoConsumerIssues | Unset): Fractions of the call the incoming video was degraded, by symptom.
     """
 
-    quality_mos: Percentiles | Unset = UNSET
-    frame_per_second: Percentiles | Unset = UNSET
-    frame_width: Percentiles | Unset = UNSET
-    key_frames_decoded_fraction: float | Unset = UNSET
-    packet_loss: PacketLossDistribution | Unset = UNSET
-    jitter_buffer_delay: LatencyDistribution | Unset = UNSET
-    issues: VideoConsumerIssues | Unset = UNSET
+    quality_mos: Percentiles | None | Unset = UNSET
+    frame_per_second: Percentiles | None | Unset = UNSET
+    frame_width: Percentiles | None | Unset = UNSET
+    key_frames_decoded_fraction: float | None | Unset = UNSET
+    packet_loss: PacketLossDistribution | None | Unset = UNSET
+    jitter_buffer_delay: LatencyDistribution | None | Unset = UNSET
+    issues: VideoConsumerIssues | None | Unset = UNSET
 
     class _Shape(Shape):
-        quality_mos: Percentiles._Shape | Unset = UNSET
-        frame_per_second: Percentiles._Shape | Unset = UNSET
-        frame_width: Percentiles._Shape | Unset = UNSET
+        quality_mos: Percentiles._Shape | None | Unset = UNSET
+        frame_per_second: Percentiles._Shape | None | Unset = UNSET
+        frame_width: Percentiles._Shape | None | Unset = UNSET
         key_frames_decoded_fraction: Any = UNSET
-        packet_loss: PacketLossDistribution._Shape | Unset = UNSET
-        jitter_buffer_delay: LatencyDistribution._Shape | Unset = UNSET
-        issues: VideoConsumerIssues._Shape | Unset = UNSET
+        packet_loss: PacketLossDistribution._Shape | None | Unset = UNSET
+        jitter_buffer_delay: LatencyDistribution._Shape | None | Unset = UNSET
+        issues: VideoConsumerIssues._Shape | None | Unset = UNSET

@@ -21,11 +21,11 @@ class VideoProducerIssues(Model):
         poor_resolution_fraction (float | Unset):
     """
 
-    bandwidth_quality_limitation_fraction: float | Unset = UNSET
-    cpu_quality_limitation_fraction: float | Unset = UNSET
-    quality_limitation_fraction: float | Unset = UNSET
-    no_video_fraction: float | Unset = UNSET
-    poor_resolution_fraction: float | Unset = UNSET
+    bandwidth_quality_limitation_fraction: float | None | Unset = UNSET
+    cpu_quality_limitation_fraction: float | None | Unset = UNSET
+    quality_limitation_fraction: float | None | Unset = UNSET
+    no_video_fraction: float | None | Unset = UNSET
+    poor_resolution_fraction: float | None | Unset = UNSET
 
     class _Shape(Shape):
         bandwidth_quality_limitation_fraction: Any = UNSET

@@ -40,29 +40,29 @@ class VideoProducerStats(Model):
             each reason.
     """
 
-    timestamp: datetime.datetime | str | Unset = UNSET
-    producer_id: str | Unset = UNSET
-    mid: str | Unset = UNSET
-    ssrc: float | Unset = UNSET
-    bytes_sent: float | Unset = UNSET
-    packets_sent: float | Unset = UNSET
-    packets_lost: float | Unset = UNSET
-    jitter: float | Unset = UNSET
-    rtt: float | Unset = UNSET
-    mos_quality: float | Unset = UNSET
-    frame_width: float | Unset = UNSET
-    frame_height: float | Unset = UNSET
-    frames_per_second: float | Unset = UNSET
-    frames_encoded: float | Unset = UNSET
-    key_frames_encoded: float | Unset = UNSET
-    fir_count: float | Unset = UNSET
-    pli_count: float | Unset = UNSET
-    quality_limitation_reason: QualityLimitationReason | Unset = UNSET
-    quality_limitation_resolution_changes: float | Unset = UNSET
-    quality_limitation_durations: QualityLimitationDurations | Unset = UNSET
+    timestamp: datetime.datetime | str | None | Unset = UNSET
+    producer_id: str | None | Unset = UNSET
+    mid: str | None | Unset = UNSET
+    ssrc: float | None | Unset = UNSET
+    bytes_sent: float | None | Unset = UNSET
+    packets_sent: float | None | Unset = UNSET
+    packets_lost: float | None | Unset = UNSET
+    jitter: float | None | Unset = UNSET
+    rtt: float | None | Unset = UNSET
+    mos_quality: float | None | Unset = UNSET
+    frame_width: float | None | Unset = UNSET
+    frame_height: float | None | Unset = UNSET
+    frames_per_second: float | None | Unset = UNSET
+    frames_encoded: float | None | Unset = UNSET
+    key_frames_encoded: float | None | Unset = UNSET
+    fir_count: float | None | Unset = UNSET
+    pli_count: float | None | Unset = UNSET
+    quality_limitation_reason: QualityLimitationReason | None | Unset = UNSET
+    quality_limitation_resolution_changes: float | None | Unset = UNSET
+    quality_limitation_durations: QualityLimitationDurations | None | Unset = UNSET
 
     class _Shape(Shape):
-        timestamp: Timestamp | Unset = UNSET
+        timestamp: Timestamp | None | Unset = UNSET
         producer_id: Any = UNSET
         mid: Any = UNSET
         ssrc: Any = UNSET
@@ -79,6 +79,6 @@ class VideoProducerStats(Model):
         key_frames_encoded: Any = UNSET
         fir_count: Any = UNSET
         pli_count: Any = UNSET
-        quality_limitation_reason: Annotated[str, QualityLimitationReason] | Unset = UNSET
+        quality_limitation_reason: Annotated[str, QualityLimitationReason] | None | Unset = UNSET
         quality_limitation_resolution_changes: Any = UNSET
-        quality_limitation_durations: QualityLimitationDurations._Shape | Unset = UNSET
+        quality_limitation_durations: QualityLimitationDurations._Shape | None | Unset = UNSET

@@ -28,21 +28,21 @@ class VideoProducerSummary(Model):
         issues (VideoProducerIssues | Unset): Fractions of the call the outgoing video was degraded, by cause.
     """
 
-    quality_mos: Percentiles | Unset = UNSET
-    frame_per_second: Percentiles | Unset = UNSET
-    frame_width: Percentiles | Unset = UNSET
-    key_frames_encoded_fraction: float | Unset = UNSET
-    high_negative_feedback_fraction: float | Unset = UNSET
-    packet_loss: PacketLossDistribution | Unset = UNSET
-    rtt: LatencyDistribution | Unset = UNSET
-    issues: VideoProducerIssues | Unset = UNSET
+    quality_mos: Percentiles | None | Unset = UNSET
+    frame_per_second: Percentiles | None | Unset = UNSET
+    frame_width: Percentiles | None | Unset = UNSET
+    key_frames_encoded_fraction: float | None | Unset = UNSET
+    high_negative_feedback_fraction: float | None | Unset = UNSET
+    packet_loss: PacketLossDistribution | None | Unset = UNSET
+    rtt: LatencyDistribution | None | Unset = UNSET
+    issues: VideoProducerIssues | None | Unset = UNSET
 
     class _Shape(Shape):
-        quality_mos: Percentiles._Shape | Unset = UNSET
-        frame_per_second: Percentiles._Shape | Unset = UNSET
-        frame_width: Percentiles._Shape | Unset = UNSET
+        quality_mos: Percentiles._Shape | None | Unset = UNSET
+        frame_per_second: Percentiles._Shape | None | Unset = UNSET
+        frame_width: Percentiles._Shape | None | Unset = UNSET
         key_frames_encoded_fraction: Any = UNSET
         high_negative_feedback_fraction: Any = UNSET
-        packet_loss: PacketLossDistribution._Shape | Unset = UNSET
-        rtt: LatencyDistribution._Shape | Unset = UNSET
-        issues: VideoProducerIssues._Shape | Unset = UNSET
+        packet_loss: PacketLossDistribution._Shape | None | Unset = UNSET
+        rtt: LatencyDistribution._Shape | None | Unset = UNSET
+        issues: VideoProducerIssues._Shape | None | Unset = UNSET

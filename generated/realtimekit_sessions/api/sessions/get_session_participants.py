@@ -4,7 +4,7 @@ from typing import Any
 
 import httpx
 
-from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
+from ..._pagination import Pagination, aiterate_pages, iterate_pages
 from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice, query_count, query_flag, query_text
 from ..._reading import read_json
@@ -368,25 +368,24 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-def _page_items(page: SessionGetSessionParticipantsResponse) -> list[Participant]:
-    return list_at(
-        page,
-        (
-            ("data", "data"),
-            ("participants", "participants"),
-        ),
-    )
-
-
-def _page_total(page: SessionGetSessionParticipantsResponse) -> float | None:
-    return number_at(
-        page,
-        (
-            ("data", "data"),
-            ("paging", "paging"),
-            ("total_count", "total_count"),
-        ),
-    )
+# Where each page holds its items, the total, its first position and each item's key (x-pagination).
+_PAGINATION = Pagination(
+    items=(
+        ("data", "data"),
+        ("participants", "participants"),
+    ),
+    total=(
+        ("data", "data"),
+        ("paging", "paging"),
+        ("total_count", "total_count"),
+    ),
+    start=(
+        ("data", "data"),
+        ("paging", "paging"),
+        ("start_offset", "start_offset"),
+    ),
+    key=(("id", "id"),),
+)
 
 
 def iter_all(
@@ -408,8 +407,12 @@ def iter_all(
 ) -> Iterator[Participant]:
     """Every Participant of `data.participants`, across pages, fetched as the iteration needs them.
 
-    Starts at page `page_no` (pages are numbered from 1), asks for `per_page` items a page, and stops at the
-    API's total_count, at a short page, or after `limit` items. Takes the same filters as sync().
+    Pages are numbered from 1: the API accepts page_no 0 (its minimum), but its documented first page,
+    page_no=1, starts at item 1 (`start_offset`). Should a first page start further on, errors.PaginationError
+    says so rather than skip page 0. Asks for `per_page` items a page, goes on while the API's total_count says
+    items remain (even after a short page: servers cap per_page), and stops at an empty page, at a short page
+    when there is no total, or after `limit` items. An item is never given twice; a page that brings only items
+    already given raises errors.PaginationError naming it. Takes the same filters as sync().
     """
     return iterate_pages(
         lambda page: sync(
@@ -427,8 +430,7 @@ def iter_all(
             timeout=timeout,
             max_retries=max_retries,
         ),
-        _page_items,
-        _page_total,
+        _PAGINATION,
         page_no=page_no,
         per_page=per_page,
         limit=limit,
@@ -469,8 +471,7 @@ def aiter_all(
             timeout=timeout,
             max_retries=max_retries,
         ),
-        _page_items,
-        _page_total,
+        _PAGINATION,
         page_no=page_no,
         per_page=per_page,
         limit=limit,

@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 
-from ..._pagination import aiterate_pages, iterate_pages, list_at, number_at
+from ..._pagination import Pagination, aiterate_pages, iterate_pages
 from ..._parameters import PARAMETERS
 from ..._params import path_id, query_choice, query_count, query_datetime, query_text
 from ..._reading import read_json
@@ -50,9 +50,9 @@ def _get_kwargs(
     if sort_order is not UNSET:
         query_choice("sort_order", sort_order, SORT_ORDER_VALUES)
     if start_time is not UNSET:
-        query_datetime("start_time", start_time)
+        start_time = query_datetime("start_time", start_time)
     if end_time is not UNSET:
-        query_datetime("end_time", end_time)
+        end_time = query_datetime("end_time", end_time)
     if participants is not UNSET:
         query_text("participants", participants)
     if status is not UNSET:
@@ -418,24 +418,22 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-def _page_items(page: SessionGetSessionsResponse) -> list[Session]:
-    return list_at(
-        page,
-        (
-            ("data", "data"),
-            ("sessions", "sessions"),
-        ),
-    )
-
-
-def _page_total(page: SessionGetSessionsResponse) -> float | None:
-    return number_at(
-        page,
-        (
-            ("paging", "paging"),
-            ("total_count", "total_count"),
-        ),
-    )
+# Where each page holds its items, the total, its first position and each item's key (x-pagination).
+_PAGINATION = Pagination(
+    items=(
+        ("data", "data"),
+        ("sessions", "sessions"),
+    ),
+    total=(
+        ("paging", "paging"),
+        ("total_count", "total_count"),
+    ),
+    start=(
+        ("paging", "paging"),
+        ("start_offset", "start_offset"),
+    ),
+    key=(("id", "id"),),
+)
 
 
 def iter_all(
@@ -459,8 +457,12 @@ def iter_all(
 ) -> Iterator[Session]:
     """Every Session of `data.sessions`, across pages, fetched as the iteration needs them.
 
-    Starts at page `page_no` (pages are numbered from 1), asks for `per_page` items a page, and stops at the
-    API's total_count, at a short page, or after `limit` items. Takes the same filters as sync().
+    Pages are numbered from 1: the API accepts page_no 0 (its minimum), but its documented first page,
+    page_no=1, starts at item 1 (`start_offset`). Should a first page start further on, errors.PaginationError
+    says so rather than skip page 0. Asks for `per_page` items a page, goes on while the API's total_count says
+    items remain (even after a short page: servers cap per_page), and stops at an empty page, at a short page
+    when there is no total, or after `limit` items. An item is never given twice; a page that brings only items
+    already given raises errors.PaginationError naming it. Takes the same filters as sync().
     """
     return iterate_pages(
         lambda page: sync(
@@ -480,8 +482,7 @@ def iter_all(
             timeout=timeout,
             max_retries=max_retries,
         ),
-        _page_items,
-        _page_total,
+        _PAGINATION,
         page_no=page_no,
         per_page=per_page,
         limit=limit,
@@ -526,8 +527,7 @@ def aiter_all(
             timeout=timeout,
             max_retries=max_retries,
         ),
-        _page_items,
-        _page_total,
+        _PAGINATION,
         page_no=page_no,
         per_page=per_page,
         limit=limit,
