@@ -1,6 +1,6 @@
 # Every target sets up what it needs on first use (.venv from pyproject.toml, the pinned Node tools from
-# scripts/node/package-lock.json), so a fresh clone needs only python3, node and npm. The tools behind the
-# targets live in the development toolkit tools/realtimekit_tools (python -m realtimekit_tools.<tool>).
+# scripts/node/package-lock.json), so a fresh clone needs only python3, node (NODE_MIN below) and npm. The tools
+# behind the targets live in the development toolkit tools/realtimekit_tools (python -m realtimekit_tools.<tool>).
 
 PYTHON ?= python3
 VENV := .venv
@@ -37,9 +37,30 @@ $(VENV_STAMP): pyproject.toml tools/pyproject.toml
 	$(install_tools_editable)
 	touch $@
 
-$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json | node-version
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Node.js, from the "engines" fields of the pinned tools in scripts/node/node_modules:
+#   @stoplight/prism-cli 5.16.0 (and prism-core, -http, -http-server): ">=24.18.0"
+#   @redocly/cli 2.77.0: ">=22.12.0 || >=20.19.0 <21.0.0" (and it warns that Node 20 is end-of-life)
+# NODE_WANTED is what both declare. Prism 5.16.0 does run on Node 20.20 (tests/e2e pass on it), so below
+# NODE_WANTED make only warns; it stops below NODE_MIN, outside Redocly CLI's range (20.19+ on the 20 line,
+# else 22.12+). Move these when a pin moves.
+NODE_WANTED ?= 24.18.0
+NODE_MIN ?= 22.12.0
+NODE_MIN_20 ?= 20.19.0
+# Prints "ok", "old" (below NODE_WANTED) or "too-old" (below NODE_MIN, and not NODE_MIN_20 or later on the 20 line).
+NODE_VERSION_CHECK := const v = (s) => s.split(".").map(Number), at = (a, b) => { for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i]; return true; }; 	const have = v(process.versions.node), [wanted, min, min20] = process.argv.slice(1).map(v); 	console.log(at(have, wanted) ? "ok" : at(have, min) || (have[0] === min20[0] && at(have, min20)) ? "old" : "too-old")
+
+.PHONY: node-version
+node-version:
+	@command -v node >/dev/null 2>&1 || { echo "Node.js $(NODE_WANTED) or later is needed for the tools in $(NODE_DIR) (Prism, Redocly CLI): install it from https://nodejs.org" >&2; exit 1; }
+	@case "$$(node -e '$(NODE_VERSION_CHECK)' $(NODE_WANTED) $(NODE_MIN) $(NODE_MIN_20))" in \
+	  ok) ;; \
+	  old) echo "warning: Node.js $$(node --version) is older than the $(NODE_WANTED) the pinned Prism declares; it works for now, but install $(NODE_WANTED) or later from https://nodejs.org" >&2 ;; \
+	  *) echo "Node.js $$(node --version) is too old for the pinned tools in $(NODE_DIR): install Node.js $(NODE_WANTED) or later from https://nodejs.org (at least $(NODE_MIN), or $(NODE_MIN_20) on the 20 line)" >&2; exit 1 ;; \
+	esac
 
 # generate OUT: validate the spec, then write the package to OUT/$(PACKAGE).
 define generate_into
@@ -64,7 +85,7 @@ check-generated: $(VENV_STAMP)
 		|| { echo "generated/ differs from what $(SPEC) gives: run 'make generate' and commit." >&2; exit 1; }
 	@echo "generated/$(PACKAGE) matches $(SPEC)"
 
-lint-spec: $(VENV_STAMP) $(NODE_STAMP)
+lint-spec: $(VENV_STAMP) node-version $(NODE_STAMP)
 	$(PY) -m openapi_spec_validator $(SPEC)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
@@ -76,14 +97,14 @@ lint: $(VENV_STAMP)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
 # Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
-# scripts/node itself); the bench smoke test imports the official SDK.
-test: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)
+# scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
+test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 	$(BIN)/pytest
 
 # The same run, measuring the runtime's line coverage per file (the package less api/ and models/, see
 # [tool.coverage] in pyproject.toml); slower than make test, since every line executed is traced.
 .PHONY: coverage
-coverage: $(VENV_STAMP) $(BENCH_STAMP) $(NODE_STAMP)
+coverage: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 	$(BIN)/pytest --cov=realtimekit_sessions --cov-report=term-missing
 
 demo: $(VENV_STAMP)

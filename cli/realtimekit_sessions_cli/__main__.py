@@ -1,3 +1,3 @@
-from realtimekit_sessions_cli.app import main
+from realtimekit_sessions_cli import main
 
 main()

@@ -2,20 +2,17 @@
 
 Credentials come from the environment: CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, REALTIMEKIT_APP_ID
 (--account-id / --app-id override the ids; CLOUDFLARE_BASE_URL points the tool elsewhere, e.g. a mock).
-Tables by default, --json on every command. Exit status: 0 done, 1 the API or a file failed, 2 usage or
-credentials.
+Tables by default, fitted to $COLUMNS (else the terminal, else 80 columns); --wide or --json show everything.
+Exit status: 0 done, 1 the API or a file failed, 2 usage or credentials, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import functools
-import io
 import json
-import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -24,18 +21,27 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from . import peer_report
+from . import peer_report, tables, waiting
+from .tables import Column
 
 F = TypeVar("F", bound=Callable[..., Any])
-ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)")
+T = TypeVar("T")
+# -h as well as --help, on every command (click hands the setting down to subcommands).
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
-    name="realtimekit-sessions", help=__doc__, no_args_is_help=True, add_completion=False, rich_markup_mode=None
+    name="realtimekit-sessions",
+    help=__doc__,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
-sessions_app = typer.Typer(help="List and show sessions.", no_args_is_help=True)
-participants_app = typer.Typer(help="List and show a session's participants.", no_args_is_help=True)
+sessions_app = typer.Typer(help="List and show sessions.", no_args_is_help=True, context_settings=CONTEXT)
+participants_app = typer.Typer(
+    help="List and show a session's participants.", no_args_is_help=True, context_settings=CONTEXT
+)
 app.add_typer(sessions_app, name="sessions")
 app.add_typer(participants_app, name="participants")
 
@@ -43,6 +49,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
 ]
+WideOption = Annotated[bool, typer.Option("--wide", help="Every column at full width, however wide the screen.")]
 
 
 class Status(str, Enum):
@@ -110,6 +117,22 @@ class Settings:
         return self.account_id, self.app_id
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("realtimekit-sessions")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"realtimekit-sessions {version()} (Python {sys.version.split()[0]})")
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -119,11 +142,23 @@ def root(
     app_id: Annotated[
         str | None, typer.Option(envvar="REALTIMEKIT_APP_ID", show_envvar=True, help="RealtimeKit app id.")
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
 ) -> None:
     ctx.obj = Settings(account_id, app_id)
 
 
 # ---- errors, client, output ------------------------------------------------------------------------------------
+
+EXTRA_HINT = "pip install 'realtimekit-sessions[cli]'"
+
+
+def _wait_text(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min {secs} s" if minutes else f"{secs} s"
 
 
 def _explain(error: Exception) -> CliError:
@@ -149,6 +184,14 @@ def _explain(error: Exception) -> CliError:
             "this account, and check CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID",
             code=2,
         )
+    if isinstance(error, errors.RateLimitError):
+        wait = error.retry_after
+        if wait is not None and wait > waiting.LONGEST_WAIT:
+            until = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=wait)
+            return CliError(
+                f"rate limited (429): the API asks to wait {_wait_text(wait)}; try again after {tables.when(until)}"
+            )
+        return CliError(f"rate limited (429) {waiting.RATE_LIMIT_RETRIES + 1} times in a row: try again later")
     if isinstance(error, errors.InvalidParameterError):
         return CliError(f"invalid {error}", code=2)
     if isinstance(error, errors.NotFoundError):
@@ -157,6 +200,8 @@ def _explain(error: Exception) -> CliError:
         return CliError(str(error))
     if isinstance(error, peer_report.NoQualityData):
         return CliError(str(error))
+    if isinstance(error, ModuleNotFoundError) and error.name in ("matplotlib", "rich", "typer"):
+        return CliError(f"{error.name} is missing: {EXTRA_HINT}", code=2)
     if isinstance(error, OSError):
         return CliError(f"{getattr(error, 'filename', None) or 'file'}: {error.strerror or error}")
     raise error
@@ -171,6 +216,9 @@ def handles_errors(command: F) -> F:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
         except Exception as error:  # noqa: BLE001 (sorted out by _explain, which re-raises the unexpected)
             explained = _explain(error)
             typer.echo(f"error: {explained}", err=True)
@@ -182,7 +230,41 @@ def handles_errors(command: F) -> F:
 def _client() -> Any:
     from realtimekit_sessions import AuthenticatedClient
 
-    return AuthenticatedClient()
+    # Retries are made here (waiting.patiently), with the client's rules, so that every wait shows.
+    return AuthenticatedClient(max_retries=0)
+
+
+def _patiently(call: Callable[[], T], notice: waiting.Notice | None = None, *, idempotent: bool = True) -> T:
+    return waiting.patiently(call, notice or waiting.Notice(), idempotent=idempotent)
+
+
+def _pages(fetch: Callable[[int], Any], key: str, per_page: int, limit: int | None) -> Iterator[Any]:
+    """Every item of `data.<key>` across pages, as the client's iter_all walks them (each page fetched by
+    `fetch(page_no)`, patiently): until total_count is reached, a page comes back short, or `limit` items."""
+    from realtimekit_sessions.types import Unset
+
+    given, page_no = 0, 1
+    while limit is None or given < limit:
+        page = fetch(page_no)
+        found = None if isinstance(page.data, Unset) else getattr(page.data, key, None)
+        batch = [] if found is None or isinstance(found, Unset) else list(found)
+        yield from batch[: None if limit is None else limit - given]
+        given += len(batch)
+        total = _page_total(page)
+        if len(batch) < per_page or (total is not None and page_no * per_page >= total):
+            return
+        page_no += 1
+
+
+def _page_total(page: Any) -> int | None:
+    """The API's total_count of a page, when it says (sessions carry `paging` at the top, participants in data)."""
+    from realtimekit_sessions.types import Unset
+
+    paging = getattr(page, "paging", None)
+    if paging is None and not isinstance(page.data, Unset):
+        paging = getattr(page.data, "paging", None)
+    count = None if paging is None or isinstance(paging, Unset) else paging.total_count
+    return None if count is None or isinstance(count, Unset) else int(count)
 
 
 def _plain(value: Any) -> Any:
@@ -198,46 +280,6 @@ def _plain(value: Any) -> Any:
 
 def _print_json(value: Any) -> None:
     typer.echo(json.dumps(_plain(value), indent=2, ensure_ascii=False, default=str))
-
-
-def _console() -> Console:
-    # Not a terminal (a pipe, a file, a test): wide enough that ids are never cut.
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-
-
-def _cell(value: Any) -> str:
-    if value is None or value == "":
-        return "-"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value)
-    # Timestamps from to_dict() are ISO 8601 with microseconds and an offset; a table needs seconds in UTC.
-    if ISO_TIMESTAMP.fullmatch(text):
-        moment = datetime.datetime.fromisoformat(text)
-        if moment.tzinfo is not None:
-            return moment.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
-    return text
-
-
-def _table(rows: Sequence[Mapping[str, Any]], columns: list[str], title: str | None = None) -> None:
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        # Wrapped rather than cut: ids must stay whole to be pasted into the next command.
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(column)) for column in columns))
-    _console().print(table)
-
-
-def _fields(rows: Mapping[str, Any], title: str | None = None) -> None:
-    table = Table(title=title, show_header=False)
-    table.add_column("field", style="bold")
-    table.add_column("value")
-    for key, value in rows.items():
-        table.add_row(key, _cell(value))
-    _console().print(table)
 
 
 def _datetime(text: str | None, option: str) -> datetime.datetime | None:
@@ -260,16 +302,35 @@ def _given(**values: Any) -> dict[str, Any]:
 # ---- sessions ---------------------------------------------------------------------------------------------------
 
 SESSION_COLUMNS = [
-    "id",
-    "meeting_display_name",
-    "status",
-    "created_at",
-    "ended_at",
-    "max_concurrent_participants",
-    "minutes_consumed",
-    "associated_id",
+    Column("id", "id", 0),
+    Column("meeting_display_name", "meeting", 1),
+    Column("status", "status", 2),
+    Column("started_at", "started", 3),
+    Column("minutes_consumed", "mins", 4, numeric=True),
+    Column("ended_at", "ended", 5),
+    Column("max_concurrent_participants", "peak", 6, numeric=True),
+    Column("associated_id", "meeting_id", 7),
 ]
-PARTICIPANT_COLUMNS = ["id", "display_name", "preset_name", "joined_at", "left_at", "duration", "custom_participant_id"]
+PARTICIPANT_COLUMNS = [
+    Column("id", "id", 0),
+    Column("display_name", "name", 1),
+    Column("joined_at", "joined", 2),
+    Column("duration", "minutes", 3, numeric=True),
+    Column("left_at", "left", 4),
+    Column("preset_name", "preset", 5),
+    Column("custom_participant_id", "custom_participant_id", 6),
+]
+QUALITY_COLUMNS = [
+    Column("stream", "stream", 0),
+    Column("samples", "samples", 1, numeric=True),
+    Column("mos_avg", "MOS", 1, numeric=True),
+    Column("mos_p50", "p50", 3, numeric=True),
+    Column("mos_p90", "p90", 3, numeric=True),
+    Column("packet_loss_pct", "loss", 2, numeric=True),
+    Column("rtt_ms", "RTT", 2, numeric=True),
+    Column("jitter_ms", "jitter", 2, numeric=True),
+]
+QUALITY_CAPTION = "MOS 1-5: average, p50, p90 · loss in % · RTT and jitter in ms"
 
 
 @dataclass
@@ -338,22 +399,31 @@ def sessions_list(
     filters: SessionFilters,
     limit: Annotated[int, typer.Option(help="At most this many sessions (0: all of them).", min=0)] = 25,
     per_page: Annotated[int, typer.Option(help="Sessions fetched per request.", min=1)] = 50,
+    wide: WideOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """List the app's sessions (newest first unless sorted otherwise), across pages."""
     from realtimekit_sessions.api.sessions import get_sessions
 
     account_id, app_id = ctx.obj.ids()
+    arguments = filters.arguments()
     with _client() as client:
         sessions = list(
-            get_sessions.iter_all(
-                account_id, app_id, client=client, per_page=per_page, limit=limit or None, **filters.arguments()
+            _pages(
+                lambda page: _patiently(
+                    lambda: get_sessions.sync(
+                        account_id, app_id, client=client, page_no=page, per_page=per_page, **arguments
+                    )
+                ),
+                "sessions",
+                per_page,
+                limit or None,
             )
         )
     if as_json:
         _print_json(sessions)
     else:
-        _table([s.to_dict() for s in sessions], SESSION_COLUMNS, title=f"{len(sessions)} sessions")
+        tables.table([s.to_dict() for s in sessions], SESSION_COLUMNS, title=f"{len(sessions)} sessions", wide=wide)
 
 
 @sessions_app.command("show")
@@ -362,6 +432,7 @@ def sessions_show(
     ctx: typer.Context,
     session_id: str,
     breakout_rooms: Annotated[bool, typer.Option(help="Include the session's breakout rooms.")] = False,
+    wide: WideOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """One session in full."""
@@ -369,14 +440,16 @@ def sessions_show(
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        found = get_session_details.sync(
-            account_id, app_id, session_id, client=client, include_breakout_rooms=breakout_rooms
+        found = _patiently(
+            lambda: get_session_details.sync(
+                account_id, app_id, session_id, client=client, include_breakout_rooms=breakout_rooms
+            )
         )
     data = found.to_dict().get("data", {})
     if as_json:
         _print_json(data)
     else:
-        _fields(data, title=f"session {session_id}")
+        tables.fields(data, title=f"session {session_id}", wide=wide)
 
 
 # ---- participants ----------------------------------------------------------------------------------------------
@@ -394,6 +467,7 @@ def participants_list(
     peer_events: Annotated[bool, typer.Option(help="Include each participant's peer events.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many participants (0: all).", min=0)] = 0,
     per_page: Annotated[int, typer.Option(help="Participants fetched per request.", min=1)] = 100,
+    wide: WideOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """A session's participants, across pages."""
@@ -403,21 +477,33 @@ def participants_list(
     options = _given(search=search, sort_by=sort_by, sort_order=sort_order, view=view)
     with _client() as client:
         found = list(
-            get_session_participants.iter_all(
-                account_id,
-                app_id,
-                session_id,
-                client=client,
-                include_peer_events=peer_events,
-                per_page=per_page,
-                limit=limit or None,
-                **options,
+            _pages(
+                lambda page: _patiently(
+                    lambda: get_session_participants.sync(
+                        account_id,
+                        app_id,
+                        session_id,
+                        client=client,
+                        include_peer_events=peer_events,
+                        page_no=page,
+                        per_page=per_page,
+                        **options,
+                    )
+                ),
+                "participants",
+                per_page,
+                limit or None,
             )
         )
     if as_json:
         _print_json(found)
     else:
-        _table([p.to_dict() for p in found], PARTICIPANT_COLUMNS, title=f"{len(found)} participants of {session_id}")
+        tables.table(
+            [p.to_dict() for p in found],
+            PARTICIPANT_COLUMNS,
+            title=f"{len(found)} participants of {session_id}",
+            wide=wide,
+        )
 
 
 @participants_app.command("show")
@@ -427,6 +513,7 @@ def participants_show(
     session_id: str,
     participant_id: str,
     peer_events: Annotated[bool, typer.Option(help="Include the participant's peer events.")] = False,
+    wide: WideOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """One participant of a session."""
@@ -434,17 +521,31 @@ def participants_show(
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        found = get_session_participant_details.sync(
-            account_id, app_id, session_id, participant_id, client=client, include_peer_events=peer_events
+        found = _patiently(
+            lambda: get_session_participant_details.sync(
+                account_id, app_id, session_id, participant_id, client=client, include_peer_events=peer_events
+            )
         )
     participant = found.to_dict().get("data", {}).get("participant", {})
     if as_json:
         _print_json(participant)
     else:
-        _fields(participant, title=f"participant {participant_id}")
+        tables.fields(participant, title=f"participant {participant_id}", wide=wide)
 
 
 # ---- peer report -----------------------------------------------------------------------------------------------
+
+
+def _chart_path(chart: Path) -> Path:
+    """Check --chart before anything is fetched: a .png or .svg file in a folder that exists."""
+    if chart.suffix.lower() not in (".png", ".svg"):
+        raise CliError(f"--chart must name a .png or .svg file, not {chart.name!r}", code=2)
+    folder = chart.parent
+    if not folder.is_dir():
+        raise CliError(f"--chart: folder {str(folder)!r} does not exist (create it first)", code=2)
+    if chart.is_dir():
+        raise CliError(f"--chart: {str(chart)!r} is a folder", code=2)
+    return chart
 
 
 @app.command("peer-report")
@@ -453,8 +554,10 @@ def peer_report_command(
     ctx: typer.Context,
     peer_id: Annotated[str, typer.Argument(help="The peer id (a participant's id).")],
     chart: Annotated[
-        Path | None, typer.Option(help="Also draw call quality over time to this .png or .svg file.")
+        Path | None,
+        typer.Option(help="Also draw call quality over time to this .png or .svg file (its folder must exist)."),
     ] = None,
+    wide: WideOption = False,
     as_json: JsonOption = False,
     full: Annotated[bool, typer.Option(help="With --json: the whole report, not the summary.")] = False,
 ) -> None:
@@ -462,10 +565,12 @@ def peer_report_command(
     from realtimekit_sessions.api.sessions import get_participant_data_from_peer_id
 
     account_id, app_id = ctx.obj.ids()
-    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-        raise CliError(f"--chart must name a .png or .svg file, not {chart.name!r}", code=2)
+    if chart is not None:
+        _chart_path(chart)
     with _client() as client:
-        report = get_participant_data_from_peer_id.sync(account_id, app_id, peer_id, client=client).to_dict()
+        report = _patiently(
+            lambda: get_participant_data_from_peer_id.sync(account_id, app_id, peer_id, client=client)
+        ).to_dict()
     summary = peer_report.summarize(report)
     if chart is not None:
         name = summary["participant"].get("display_name") or peer_id
@@ -474,13 +579,13 @@ def peer_report_command(
         _print_json(report if full else summary)
     else:
         for section in ("participant", "device", "browser", "network"):
-            _fields(summary[section], title=section)
-        quality_rows = [{"stream": name, **values} for name, values in summary["quality"].items()]
-        _table(
-            quality_rows,
-            ["stream", "samples", "mos_avg", "mos_p50", "mos_p90", "packet_loss_pct", "rtt_ms", "jitter_ms"],
-            title="quality",
-        )
+            tables.fields(summary[section], title=section, wide=wide)
+        # "screen share audio received" is shortened to "screen audio received" to save a table row a line.
+        quality_rows = [
+            {"stream": name.replace("screen share ", "screen "), **values}
+            for name, values in summary["quality"].items()
+        ]
+        tables.table(quality_rows, QUALITY_COLUMNS, title="quality", caption=QUALITY_CAPTION, wide=wide)
     if chart is not None:
         typer.echo(f"chart written to {chart}", err=True)
 
@@ -513,7 +618,7 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        download = get_session_chat.download(account_id, app_id, session_id, client=client)
+        download = _patiently(lambda: get_session_chat.download(account_id, app_id, session_id, client=client))
     if as_json:
         messages = [message.to_dict() for message in read_csv(download.content, ChatMessage.from_dict)]
         text = json.dumps(messages, indent=2, ensure_ascii=False, default=str)
@@ -526,6 +631,24 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
     _deliver(download, output, False, "chat")
 
 
+def _transcript_format(download: Any, asked: TranscriptFormat | None) -> str:
+    """The transcript's format: as asked, else from its content type, else from its first bytes."""
+    if asked is not None:
+        return asked.value
+    content_type = (download.content_type or "").lower()
+    for marker, kind in (("vtt", "VTT"), ("subrip", "SRT"), ("srt", "SRT"), ("json", "JSON"), ("csv", "CSV")):
+        if marker in content_type:
+            return kind
+    head = download.content.lstrip(b"\xef\xbb\xbf \r\n\t")[:200]
+    if head.startswith(b"WEBVTT"):
+        return "VTT"
+    if head.startswith(b"["):
+        return "JSON"
+    if any(b"-->" in line for line in head.splitlines()[:2]):
+        return "SRT"  # a cue number, then its timing
+    return "CSV"
+
+
 @app.command("transcript")
 @handles_errors
 def transcript(
@@ -533,17 +656,31 @@ def transcript(
     session_id: str,
     format_: Annotated[TranscriptFormat | None, typer.Option("--format", help="File format.")] = None,
     output: OutputOption = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the transcript's lines, one JSON object a line (start/end in s).")
+    ] = False,
 ) -> None:
-    """A session's transcript file."""
+    """A session's transcript file (with --json: its lines, read from whichever format it came in)."""
     from realtimekit_sessions.api.sessions import get_session_transcripts
+    from realtimekit_sessions.transcripts import read_transcript
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        download = get_session_transcripts.download(
-            account_id, app_id, session_id, client=client, **_given(format_=format_)
+        download = _patiently(
+            lambda: get_session_transcripts.download(
+                account_id, app_id, session_id, client=client, **_given(format_=format_)
+            )
         )
-    _deliver(download, output, as_json, "transcript")
+    if not as_json:
+        _deliver(download, output, False, "transcript")
+        return
+    lines = read_transcript(download.content, _transcript_format(download, format_))
+    text = "".join(json.dumps(line.to_dict(), ensure_ascii=False) + "\n" for line in lines)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"transcript: {len(lines)} lines written to {output}", err=True)
+    else:
+        typer.echo(text, nl=False)
 
 
 @app.command("summary")
@@ -561,35 +698,39 @@ def summary(
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
         if generate:
-            job = generate_summary_of_transcripts.sync(account_id, app_id, session_id, client=client)
+            job = _patiently(
+                lambda: generate_summary_of_transcripts.sync(account_id, app_id, session_id, client=client),
+                idempotent=False,
+            )
             data = job.to_dict().get("data", {})
-            _print_json(data) if as_json else _fields(data, title="summary job")
+            _print_json(data) if as_json else tables.fields(data, title="summary job")
             return
-        download = get_session_summary.download(account_id, app_id, session_id, client=client)
+        download = _patiently(lambda: get_session_summary.download(account_id, app_id, session_id, client=client))
     _deliver(download, output, as_json, "summary")
 
 
 # ---- export ------------------------------------------------------------------------------------------------------
 
 
-def _export_rows(sessions: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Iterator[dict[str, Any]]:
-    """One CSV row per participant (a session without any gives one row), columns prefixed by what they are."""
-    for session, participants in sessions:
-        session_part = {f"session_{key}": value for key, value in session.items()}
-        for participant in participants or [{}]:
-            yield {**session_part, **{f"participant_{key}": value for key, value in participant.items()}}
+class _ProgressNotice(waiting.Notice):
+    """Waits shown in the progress bar's text while it is on a terminal, else as lines on stderr."""
 
+    def __init__(self, progress: Progress, task: Any) -> None:
+        super().__init__()
+        self.progress, self.task = progress, task
+        self.live = progress.console.is_terminal
 
-def _write_csv(rows: list[dict[str, Any]], handle: io.TextIOBase | Any) -> None:
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(key for key in row if key not in columns)
-    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in row.items()}
-        )
+    def show(self, text: str, remaining: int, first: bool) -> None:
+        if self.live:
+            self.progress.update(self.task, description=text)
+        else:
+            super().show(text, remaining, first)
+
+    def done(self) -> None:
+        if self.live:
+            self.progress.update(self.task, description="exporting sessions")
+        else:
+            super().done()
 
 
 @app.command("export")
@@ -603,67 +744,89 @@ def export(
     ),
     output: OutputOption = None,
     limit: Annotated[int, typer.Option(help="At most this many sessions (0: all).", min=0)] = 0,
-    with_participants: Annotated[bool, typer.Option("--participants/--no-participants")] = True,
+    sessions_only: Annotated[
+        bool, typer.Option("--sessions-only", help="Leave out the participants (one request per session fewer).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary of the export on stdout.")] = False,
 ) -> None:
-    """Every session of the app with its participants, as NDJSON or CSV, with a progress bar."""
+    """Every session of the app with its participants, as NDJSON or CSV, written as it arrives.
+
+    The output file is opened before the first request. Ctrl-C stops after the session being written; the
+    file then holds the sessions exported so far, as valid NDJSON or CSV.
+    """
     from realtimekit_sessions.api.sessions import get_session_participants, get_sessions
+
+    from . import export as exporting
 
     account_id, app_id = ctx.obj.ids()
     arguments = filters.arguments()
-    exported: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
-    with _client() as client:
-        first = get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments)
-        total = first.to_dict().get("paging", {}).get("total_count")
-        if isinstance(total, int | float) and limit:
-            total = min(int(total), limit)
+    stderr = Console(stderr=True, highlight=False)
+    # The output first: a path that cannot be written fails before any request is made.
+    handle = output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
+    writer: exporting.Writer = (
+        exporting.NdjsonWriter(handle, not sessions_only)
+        if format_ is ExportFormat.ndjson
+        else exporting.CsvWriter(handle, not sessions_only, lambda text: stderr.print(text, markup=False))
+    )
+    where = f" to {output}" if output is not None else ""
+    try:
+        writer.start()
         progress = Progress(
-            TextColumn("exporting sessions"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=Console(stderr=True),
+            console=stderr,
             transient=True,
         )
-        with progress:
-            task = progress.add_task("export", total=int(total) if isinstance(total, int | float) else None)
-            for session in get_sessions.iter_all(
-                account_id, app_id, client=client, per_page=100, limit=limit or None, **arguments
-            ):
-                participants = (
-                    [
-                        p.to_dict()
-                        for p in get_session_participants.iter_all(account_id, app_id, session.id, client=client)
-                    ]
-                    if with_participants
-                    else []
-                )
-                exported.append((session.to_dict(), participants))
-                progress.advance(task)
+        with _client() as client, progress:
+            task = progress.add_task("exporting sessions", total=None)
+            notice = _ProgressNotice(progress, task)
 
-    if format_ is ExportFormat.ndjson:
-        text = "".join(
-            json.dumps(
-                {**session, "participants": participants} if with_participants else session,
-                ensure_ascii=False,
-                default=str,
-            )
-            + "\n"
-            for session, participants in exported
-        )
-    else:
-        buffer = io.StringIO()
-        _write_csv(list(_export_rows(exported)), buffer)
-        text = buffer.getvalue()
-    participant_count = sum(len(participants) for _, participants in exported)
+            def page_of_sessions(page: int) -> Any:
+                found = _patiently(
+                    lambda: get_sessions.sync(
+                        account_id, app_id, client=client, page_no=page, per_page=100, **arguments
+                    ),
+                    notice,
+                )
+                total = _page_total(found) if page == 1 else None
+                if total is not None:
+                    progress.update(task, total=min(total, limit) if limit else total)
+                return found
+
+            def participants_of(session_id: str) -> list[dict[str, Any]]:
+                def page_of_participants(page: int) -> Any:
+                    return _patiently(
+                        lambda: get_session_participants.sync(
+                            account_id, app_id, session_id, client=client, page_no=page, per_page=100
+                        ),
+                        notice,
+                    )
+
+                return [p.to_dict() for p in _pages(page_of_participants, "participants", 100, None)]
+
+            for session in _pages(page_of_sessions, "sessions", 100, limit or None):
+                participants = [] if sessions_only else participants_of(session.id)
+                writer.write(session.to_dict(), participants)
+                progress.advance(task)
+    except KeyboardInterrupt:
+        counted = "session" if writer.sessions == 1 else "sessions"
+        typer.echo(f"interrupted after {writer.sessions} {counted}{where}", err=True)
+        raise typer.Exit(130) from None
+    except Exception:
+        if writer.sessions and output is not None:
+            typer.echo(f"{writer.sessions} sessions were written{where} before this error:", err=True)
+        raise
+    finally:
+        if output is not None:
+            handle.close()
     if output is not None:
-        output.write_text(text, encoding="utf-8")
-        note = f"{len(exported)} sessions, {participant_count} participants written to {output}"
-        _print_json({"sessions": len(exported), "participants": participant_count, "file": str(output)}) if (
-            as_json
-        ) else typer.echo(note, err=True)
-    else:
-        typer.echo(text, nl=False)
+        note = f"{writer.sessions} sessions, {writer.participants} participants written{where}"
+        if as_json:
+            _print_json({"sessions": writer.sessions, "participants": writer.participants, "file": str(output)})
+        else:
+            typer.echo(note, err=True)
 
 
 def main() -> None:

@@ -23,15 +23,26 @@ STREAMS = {
     "screen share video sent": ("screenshare_video_producer", "screenshare_video_producer_cumulative", "send"),
     "screen share video received": ("screenshare_video_consumer", "screenshare_video_consumer_cumulative", "receive"),
 }
-# What the chart draws, always: camera and microphone, each direction.
-CHART_STREAMS = ("audio sent", "audio received", "video sent", "video received")
-# One colour per stream in every panel, so a line can be followed from MOS down to jitter.
-COLOURS = {
-    "audio sent": "tab:blue",
-    "audio received": "tab:orange",
-    "video sent": "tab:green",
-    "video received": "tab:red",
+# The chart: one column per medium, each holding the camera or microphone and the screen share, both
+# directions. One colour per stream across every panel; sent solid, received dashed.
+CHART_COLUMNS = {
+    "audio": ("audio sent", "audio received", "screen share audio sent", "screen share audio received"),
+    "video": ("video sent", "video received", "screen share video sent", "screen share video received"),
 }
+COLOURS = {
+    "audio sent": "#1f77b4",
+    "audio received": "#17becf",
+    "screen share audio sent": "#9467bd",
+    "screen share audio received": "#e377c2",
+    "video sent": "#d62728",
+    "video received": "#ff7f0e",
+    "screen share video sent": "#2ca02c",
+    "screen share video received": "#8c564b",
+}
+# A stream with more samples than this is drawn faint, sample by sample, under a rolling mean of about a
+# twelfth of the call, which is the line to follow.
+SMOOTH_ABOVE = 30
+SMOOTH_PARTS = 12
 
 
 class NoQualityData(Exception):
@@ -174,7 +185,11 @@ def summarize(body: Mapping[str, Any]) -> dict[str, Any]:
             "engine": browser.get("engine"),
         },
         "network": {
-            "type": last_connection.get("effective_network_type") or pair.get("local_candidate_network_type"),
+            # The kind of link the ICE candidate went out on (wifi, ethernet, cellular, ...).
+            "connection": pair.get("local_candidate_network_type"),
+            # The browser's Network Information API estimate of how fast the link behaves (slow-2g, 2g, 3g,
+            # 4g): a speed class, not the kind of link, so a good wifi reads "4g".
+            "effective_type": last_connection.get("effective_network_type"),
             "candidate": " / ".join(
                 str(part) for part in (pair.get("local_candidate_type"), pair.get("local_candidate_protocol")) if part
             )
@@ -187,61 +202,125 @@ def summarize(body: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def draw_chart(body: Mapping[str, Any], path: Path, title: str | None = None) -> Path:
-    """Call quality over time (MOS, packet loss, round-trip time, jitter; audio and video, each direction).
+def _rolling_mean(values: list[float], window: int) -> list[float]:
+    half = window // 2
+    return [statistics.fmean(values[max(0, i - half) : i + half + 1]) for i in range(len(values))]
 
-    PNG or SVG by the file's extension. Raises NoQualityData when there is nothing to draw.
+
+def _start_of(body: Mapping[str, Any], quality: Mapping[str, Any]) -> datetime.datetime | None:
+    """Minute 0 of the chart: when the participant joined, else the first sample."""
+    joined = _timestamp(_get(body, "data", "participant", "joined_at"))
+    stamps = [
+        moment
+        for name in STREAMS
+        for sample in quality.get(STREAMS[name][0]) or []
+        if isinstance(sample, Mapping) and (moment := _timestamp(sample.get("timestamp"))) is not None
+    ]
+    if joined is not None and (not stamps or joined <= min(stamps)):
+        return joined
+    return min(stamps) if stamps else joined
+
+
+def draw_chart(body: Mapping[str, Any], path: Path, title: str | None = None) -> Path:
+    """Call quality over the call: MOS, packet loss, round-trip time and jitter, for audio and for video
+    (camera and microphone, and screen share), each direction; minutes into the call along the bottom.
+
+    PNG or SVG by the file's extension, into a folder that must exist. Raises NoQualityData when there is
+    nothing to draw.
     """
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in ("png", "svg"):
         raise ValueError(f"chart file must end in .png or .svg, not {path.name!r}")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "folder does not exist", str(path.parent))
     quality = _get(body, "data", "participant", "peer_report", "quality") or {}
+    start = _start_of(body, quality)
     panels = (
         ("MOS (1-5)", "mos_quality", 1.0),
-        ("Packet loss (%)", None, 1.0),
-        ("Round-trip time (ms)", "rtt", 1000.0),
-        ("Jitter (ms)", "jitter", 1000.0),
+        ("packet loss (%)", None, 1.0),
+        ("round-trip time (ms)", "rtt", 1000.0),
+        ("jitter (ms)", "jitter", 1000.0),
     )
-    figure, axes = plt.subplots(4, 1, figsize=(10, 11), sharex=True)
-    drawn = False
-    for name in CHART_STREAMS:
-        samples_key, _, direction = STREAMS[name]
-        samples = [s for s in quality.get(samples_key) or [] if isinstance(s, Mapping)]
-        times = [_timestamp(sample.get("timestamp")) for sample in samples]
-        for axis, (_label, key, scale) in zip(axes, panels, strict=True):
-            values = loss_percentages(samples, direction) if key is None else _series(samples, key, scale)
-            points = [(t, v) for t, v in zip(times, values, strict=True) if t is not None and v is not None]
-            if points:
+    figure, axes = plt.subplots(
+        len(panels), len(CHART_COLUMNS), figsize=(13, 11), sharex=True, layout="constrained", squeeze=False
+    )
+    drawn: dict[str, Any] = {}
+    smoothed: list[float] = []
+    for column, (medium, names) in enumerate(CHART_COLUMNS.items()):
+        for name in names:
+            samples_key, _, direction = STREAMS[name]
+            samples = [s for s in quality.get(samples_key) or [] if isinstance(s, Mapping)]
+            minutes = [
+                None
+                if start is None or (moment := _timestamp(s.get("timestamp"))) is None
+                else (moment - start).total_seconds() / 60.0
+                for s in samples
+            ]
+            for row, (_label, key, scale) in enumerate(panels):
+                axis = axes[row][column]
+                values = loss_percentages(samples, direction) if key is None else _series(samples, key, scale)
+                points = [(m, v) for m, v in zip(minutes, values, strict=True) if m is not None and v is not None]
+                if not points:
+                    continue
+                xs, ys = [m for m, _ in points], [v for _, v in points]
                 style = "-" if direction == "send" else "--"
-                axis.plot(
-                    [t for t, _ in points],
-                    [v for _, v in points],
-                    style,
-                    color=COLOURS[name],
-                    label=name,
-                    linewidth=1.2,
-                )
-                drawn = True
+                colour = COLOURS[name]
+                if len(points) > SMOOTH_ABOVE:
+                    # Every sample, faint; over it the rolling mean, which is what the eye should follow.
+                    axis.plot(xs, ys, style, color=colour, linewidth=0.6, alpha=0.25)
+                    window = max(5, len(points) // SMOOTH_PARTS) | 1
+                    (line,) = axis.plot(xs, _rolling_mean(ys, window), style, color=colour, linewidth=1.8, label=name)
+                    smoothed.append((xs[-1] - xs[0]) * window / max(1, len(xs) - 1))
+                else:
+                    # Few samples: each one a marker, so a single sample is a visible dot, not nothing.
+                    (line,) = axis.plot(
+                        xs, ys, style, color=colour, marker="o", markersize=5, linewidth=1.2, label=name
+                    )
+                drawn.setdefault(name, line)
     if not drawn:
         plt.close(figure)
         raise NoQualityData("the peer report has no timed quality samples to chart")
-    for axis, (label, _, _) in zip(axes, panels, strict=True):
-        axis.set_ylabel(label)
-        axis.grid(True, alpha=0.3)
-        if axis.lines:
-            axis.legend(loc="upper right", fontsize="small")
-    time_format = mdates.DateFormatter("%H:%M", tz=datetime.UTC)  # type: ignore[no-untyped-call]
-    axes[-1].xaxis.set_major_formatter(time_format)
-    axes[-1].set_xlabel("time (UTC)")
-    figure.suptitle(title or "Call quality over time")
-    figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    all_x = [x for row in axes for axis in row for line in axis.get_lines() for x in line.get_xdata()]
+    # From the start of the call; at least two minutes wide, so one sample is a dot in a readable window.
+    low, high = min(0.0, min(all_x)), max(all_x)
+    high = max(high, low + 2.0)
+    for row, (label, _, _) in enumerate(panels):
+        for column, medium in enumerate(CHART_COLUMNS):
+            axis = axes[row][column]
+            axis.grid(True, alpha=0.3)
+            axis.set_xlim(low - 0.02 * (high - low), high + 0.02 * (high - low))
+            if row == 0:
+                axis.set_title(medium, fontsize="large")
+            if column == 0:
+                axis.set_ylabel(label)
+            if row > 0 and axis.get_lines():
+                # Loss, round-trip time and jitter are measured from zero, so that small is seen as small.
+                axis.set_ylim(bottom=0)
+            if not axis.get_lines():
+                axis.text(0.5, 0.5, "no samples", transform=axis.transAxes, ha="center", va="center", color="grey")
+                axis.set_yticks([])
+    where = f" (0 = {start.astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC)" if start is not None else ""
+    for axis in axes[-1]:
+        axis.set_xlabel(f"minutes into the call{where}")
+    # One legend for every panel, in its own row under them: it never covers a line.
+    ordered = [name for names in CHART_COLUMNS.values() for name in names if name in drawn]
+    figure.legend(
+        [drawn[name] for name in ordered],
+        ordered,
+        loc="outside lower center",
+        ncols=4,
+        frameon=False,
+    )
+    if smoothed:
+        note = f"faint: every sample; bold: mean over about {statistics.median(smoothed):.0f} min"
+    else:
+        note = "each dot: one sample"
+    figure.suptitle(f"{title or 'Call quality over time'}\n{note}")
     figure.savefig(path, format=suffix, dpi=100)
     plt.close(figure)
     return path

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any, ClassVar, Self
 
 import msgspec
-from attrs import define, field
+from attrs import define, field, setters
 
 from .errors import ModelParseError
 from .types import UNSET, Unset, as_dict, as_list, as_object, fail, format_datetime, parse_datetime
@@ -49,6 +49,10 @@ def _extra_key(extra: dict[str, Any] | None) -> dict[str, Any] | None:
     return extra or None
 
 
+def _own_extra(extra: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    return dict(extra) if extra else None
+
+
 @define
 class Model:
     """Base of every generated model: the behaviour its declarations imply (see the module's docstring)."""
@@ -56,8 +60,17 @@ class Model:
     _Shape: ClassVar[type[Shape]]
 
     # Keys the spec does not know, kept so that to_dict() gives back everything that came in. None until
-    # there is one: most objects have none, and an empty dict per object is memory for nothing.
-    _extra: dict[str, Any] | None = field(init=False, default=None, alias="_extra", eq=_extra_key, repr=False)
+    # there is one: most objects have none, and an empty dict per object is memory for nothing. An __init__
+    # argument (additional_properties=) so that attrs.evolve carries them over, as a copy of their own.
+    _extra: dict[str, Any] | None = field(
+        default=None,
+        kw_only=True,
+        alias="additional_properties",
+        eq=_extra_key,
+        repr=False,
+        converter=_own_extra,
+        on_setattr=setters.NO_OP,
+    )
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -74,8 +74,9 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
-    assert third_party == {"httpx", "attrs", "dateutil", "tenacity", "msgspec"}
-    assert declared == {"httpx", "attrs", "python-dateutil", "tenacity", "msgspec"}
+    # webvtt and srt: transcripts.py's SRT and VTT readers.
+    assert third_party == {"httpx", "attrs", "dateutil", "tenacity", "msgspec", "webvtt", "srt"}
+    assert declared == {"httpx", "attrs", "python-dateutil", "tenacity", "msgspec", "webvtt-py", "srt"}
 
 
 _STDLIB = {

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from realtimekit_tools import mock_server
-from realtimekit_tools.paths import recordings_dir
+from realtimekit_tools.paths import recordings_dir, repo_root
 from realtimekit_tools.recording import read_recording
 from realtimekit_tools.testing.file_host import FileHost
 
+ROOT = repo_root()
 ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
 APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SESSION_ID = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"

@@ -96,7 +96,7 @@ def test_peer_report_summary(api: Api) -> None:
     assert audio["rtt_ms"] > 0 and audio["jitter_ms"] > 0 and audio["packet_loss_pct"] >= 0
     code, out, _ = invoke("peer-report", PEER_ID)
     assert code == 0
-    for word in ("quality", "audio received", "mos_p90", "network", "browser"):
+    for word in ("quality", "audio received", "p90", "network", "browser"):
         assert word in out
     code, out, _ = invoke("peer-report", PEER_ID, "--json", "--full")
     assert code == 0 and "peer_report" in json.loads(out)["data"]["participant"]
@@ -116,7 +116,7 @@ def test_peer_report_chart(api: Api, tmp_path: Path, suffix: str) -> None:
     else:
         text = chart.read_text(encoding="utf-8")
         assert text.lstrip().startswith("<?xml") and "<svg" in text
-        for label in ("MOS", "Packet loss", "Round-trip time", "Jitter", "audio sent", "video received"):
+        for label in ("MOS", "packet loss", "round-trip time", "jitter", "audio sent", "video received"):
             assert label in text
 
 
@@ -161,7 +161,7 @@ def test_export_ndjson_and_csv(api: Api, tmp_path: Path) -> None:
     assert rows[0]["session_id"] and rows[0]["participant_id"]
     assert json.loads(rows[0]["session_breakout_rooms"]) == []
 
-    code, out, _ = invoke("export", "--no-participants", "--limit", "1", "--json", "-o", str(tmp_path / "one.ndjson"))
+    code, out, _ = invoke("export", "--sessions-only", "--limit", "1", "--json", "-o", str(tmp_path / "one.ndjson"))
     assert code == 0 and json.loads(out) == {"sessions": 1, "participants": 0, "file": str(tmp_path / "one.ndjson")}
 
 

@@ -1,0 +1,258 @@
+"""Secrets, errors, time and lifecycle: the client as people deploy it (threads, fork, event loops, closing)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable
+
+import httpx
+import pytest
+from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions.api.sessions import get_session_details, get_sessions
+
+from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer, json_response, scripted_client
+
+OK = {"success": True, "data": {"sessions": []}}
+Start = Callable[[Callable[[str, socket.socket], None]], RawServer]
+
+
+def session_answer(path: str) -> bytes:
+    """A session details body whose id is the path's last segment: who asked for what is visible."""
+    body = {
+        "success": True,
+        "data": {
+            "id": path.split("?", 1)[0].rsplit("/", 1)[-1],
+            "associated_id": "a",
+            "created_at": "2025-03-14T09:00:00Z",
+            "updated_at": "2025-03-14T09:00:00Z",
+            "started_at": "2025-03-14T09:00:00Z",
+            "live_participants": 0,
+            "max_concurrent_participants": 1,
+            "meeting_display_name": "m",
+            "minutes_consumed": 1,
+            "organization_id": APP,
+            "status": "ENDED",
+            "type": "meeting",
+        },
+    }
+    return http_answer(json.dumps(body).encode())
+
+
+# ---- secrets -------------------------------------------------------------------------------------------------
+
+
+def test_a_token_with_surrounding_whitespace_is_stripped() -> None:
+    client, script = scripted_client(json_response(200, OK), token=f"  {TOKEN}\n")
+    get_sessions.sync(ACCOUNT, APP, client=client)
+    assert script.requests[0].headers["authorization"] == f"Bearer {TOKEN}"
+
+
+@pytest.mark.parametrize("inside", [" ", "\n", "\t", "\x00", "\x7f", "é", "\u200b"])
+def test_a_token_with_inner_whitespace_control_or_non_ascii_is_refused_without_echoing_it(inside: str) -> None:
+    token = TOKEN[:20] + inside + TOKEN[20:]
+    with pytest.raises(errors.ConfigurationError) as raised:
+        AuthenticatedClient(token=token, base_url="https://api.example.com")
+    text = str(raised.value) + repr(raised.value)
+    assert TOKEN[:12] not in text and TOKEN[-12:] not in text
+
+
+# ---- every failure an errors class, one line -----------------------------------------------------------------
+
+
+def test_a_redirect_loop_is_an_errors_exception() -> None:
+    loop = httpx.Response(302, headers={"location": "https://api.example.com/client/v4/loop"})
+    client, _ = scripted_client(loop, follow_redirects=True, max_retries=0)
+    with pytest.raises(errors.APIConnectionError, match="too many redirects"):
+        get_sessions.sync(ACCOUNT, APP, client=client)
+
+
+@pytest.mark.parametrize(
+    ("httpx_args", "says"),
+    [
+        ({"timeout": 3}, "timeout="),
+        ({"headers": {"x": "y"}}, "headers="),
+        ({"verify": False}, "verify_ssl="),
+        ({"base_url": "https://x.example"}, "base_url="),
+        ({"no_such_setting": 1}, "no_such_setting"),
+    ],
+)
+def test_bad_httpx_args_are_refused_at_construction(httpx_args: dict[str, object], says: str) -> None:
+    with pytest.raises(errors.ConfigurationError, match=says):
+        AuthenticatedClient(token=TOKEN, base_url="https://api.example.com", httpx_args=httpx_args)
+
+
+def test_an_error_message_is_one_bounded_line_and_the_body_stays_whole() -> None:
+    message = "first line\r\nsecond line\x1b[31m red\n" + "x" * 10_000
+    client, _ = scripted_client(json_response(404, {"success": False, "error": {"code": 404, "message": message}}))
+    with pytest.raises(errors.NotFoundError) as raised:
+        get_sessions.sync(ACCOUNT, APP, client=client)
+    text = str(raised.value)
+    assert "\n" not in text and "\r" not in text and "\x1b" not in text and len(text) < 600
+    assert "first line\\r\\nsecond line" in text
+    assert raised.value.error_message == message  # the whole text is kept on the exception
+
+
+@pytest.mark.parametrize("value", ["-5", "inf", "nan", "soon", "1e400"])
+def test_an_insane_retry_after_leaves_the_normal_backoff_in_charge(value: str, no_sleep: list[float]) -> None:
+    limited = json_response(429, {"success": False}, {"retry-after": value})
+    client, script = scripted_client(limited, json_response(200, OK), max_retries=1)
+    get_sessions.sync(ACCOUNT, APP, client=client)
+    assert len(script.requests) == 2 and len(no_sleep) == 1 and 0.3 <= no_sleep[0] <= 0.5
+
+
+def test_max_retry_after_is_a_setting(no_sleep: list[float]) -> None:
+    long_wait = json_response(429, {"success": False}, {"retry-after": "120"})
+    client, script = scripted_client(long_wait, json_response(200, OK), max_retries=1)
+    with pytest.raises(errors.RateLimitError) as raised:  # the default cap, 60 s, hands it to the caller
+        get_sessions.sync(ACCOUNT, APP, client=client)
+    assert raised.value.retry_after == 120.0 and no_sleep == []
+
+    client, script = scripted_client(long_wait, json_response(200, OK), max_retries=1, max_retry_after=300)
+    get_sessions.sync(ACCOUNT, APP, client=client)  # a bulk job that sits out the block
+    assert no_sleep == [120.0] and len(script.requests) == 2
+
+
+# ---- time ----------------------------------------------------------------------------------------------------
+
+
+def trickle(path: str, connection: socket.socket) -> None:
+    """Headers, then one body byte every 0.2 s for ever (until the client goes away)."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+    for _ in range(200):  # bounded: 40 s at most
+        connection.sendall(b" ")
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_trickling_server_cannot_hold_a_call_past_its_timeout(use_async: bool, raw_server: Start) -> None:
+    server = raw_server(trickle)
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        if use_async:
+            asyncio.run(get_sessions.asyncio(ACCOUNT, APP, client=client, timeout=1.0))
+        else:
+            get_sessions.sync(ACCOUNT, APP, client=client, timeout=1.0)
+    assert time.monotonic() - started < 2.5
+
+
+def test_the_client_timeout_bounds_a_whole_attempt_too(raw_server: Start) -> None:
+    server = raw_server(trickle)
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, timeout=1.0)
+    started = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        get_sessions.sync(ACCOUNT, APP, client=client)
+    assert time.monotonic() - started < 2.5
+
+
+# ---- lifecycle -----------------------------------------------------------------------------------------------
+
+
+def test_threads_calling_together_share_one_pool(raw_server: Start) -> None:
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    seen: list[httpx.Client] = []
+    barrier = threading.Barrier(16)
+
+    def call(number: int) -> None:
+        barrier.wait()
+        assert get_session_details.sync(ACCOUNT, APP, f"s-{number}", client=client).data.id == f"s-{number}"
+        seen.append(client.get_httpx_client())
+
+    threads = [threading.Thread(target=call, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert len(seen) == 16 and len({id(http) for http in seen}) == 1
+    client.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_after_fork_the_child_never_reads_the_parents_connections(raw_server: Start) -> None:
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    assert get_session_details.sync(ACCOUNT, APP, "warm-up", client=client).data.id == "warm-up"
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own call, its own answer, on a pool of its own
+        try:
+            got = get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
+            got = repr(exc)
+        os.write(write_end, got.encode())
+        os._exit(0)
+    os.close(write_end)
+    parent = [get_session_details.sync(ACCOUNT, APP, f"parent-{n}", client=client).data.id for n in range(5)]
+    os.waitpid(pid, 0)
+    child = os.read(read_end, 1000).decode()
+    os.close(read_end)
+    assert child == "child"
+    assert parent == [f"parent-{n}" for n in range(5)]
+    assert server.connections >= 2  # the child opened a connection of its own
+    client.close()
+
+
+def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    for run in range(3):
+        details = asyncio.run(get_session_details.asyncio(ACCOUNT, APP, f"run-{run}", client=client))
+        assert details.data.id == f"run-{run}"
+
+
+def test_a_closed_client_builds_a_fresh_pool_and_with_works_twice() -> None:
+    client, script = scripted_client(lambda request: json_response(200, OK))
+    with client:
+        get_sessions.sync(ACCOUNT, APP, client=client)
+    get_sessions.sync(ACCOUNT, APP, client=client)  # after the with block
+    client.close()
+    get_sessions.sync(ACCOUNT, APP, client=client)  # after close()
+    with client:
+        get_sessions.sync(ACCOUNT, APP, client=client)
+    assert len(script.requests) == 4
+
+    async def twice() -> None:
+        async with client:
+            await get_sessions.asyncio(ACCOUNT, APP, client=client)
+        async with client:
+            await get_sessions.asyncio(ACCOUNT, APP, client=client)
+
+    asyncio.run(twice())
+    assert len(script.requests) == 6
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://api.example.com/client/v4#x",
+        "https://api.example.com/client/v4?x=1",
+        " https://api.example.com",
+        "https://api.example.com\n",
+    ],
+)
+def test_a_base_url_with_a_query_fragment_or_whitespace_is_refused(base_url: str) -> None:
+    with pytest.raises(errors.ConfigurationError, match="base_url"):
+        AuthenticatedClient(token=TOKEN, base_url=base_url)
+
+
+def test_a_naive_datetime_is_sent_as_utc_with_its_offset() -> None:
+    client, script = scripted_client(json_response(200, OK))
+    get_sessions.sync(ACCOUNT, APP, client=client, start_time=datetime.datetime(2025, 3, 14, 9, 0))
+    assert script.requests[0].url.params["start_time"] == "2025-03-14T09:00:00+00:00"
+    aware = datetime.datetime(2025, 3, 14, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+    get_sessions.sync(ACCOUNT, APP, client=client, start_time=aware)
+    assert script.requests[1].url.params["start_time"] == "2025-03-14T09:00:00+02:00"
+
+
+def test_session_details_path_ids_keep_to_the_spec() -> None:
+    client, script = scripted_client(json_response(200, OK))
+    with pytest.raises(errors.InvalidParameterError, match="at most 32"):
+        get_session_details.sync("a" * 33, APP, SESSION, client=client)
+    assert script.requests == []
