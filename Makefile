@@ -152,11 +152,12 @@ api-diff: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.api_diff $(if $(BASE),--base $(BASE))
 
 .PHONY: fuzz soak
-# The long runs of the hypothesis and load tests (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
-# per operation and kind of test, with the table of bodies tried; soak: 10 000 async requests, 200 at a time.
-fuzz: $(VENV_STAMP)
+# The long runs of the hypothesis and load tests (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies
+# (default 1000) per operation and kind of test (tests/differential: bodies drawn from the official SDK's models),
+# with the tables of bodies tried; soak: 10 000 async requests, 200 at a time.
+fuzz: $(BENCH_STAMP)
 	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/unit/test_fuzz_bodies.py \
-		tests/unit/test_path_ids_and_queries.py tests/integration/test_download_bodies.py
+		tests/unit/test_path_ids_and_queries.py tests/integration/test_download_bodies.py tests/differential
 
 soak: $(VENV_STAMP)
 	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/integration/test_load.py

@@ -74,12 +74,17 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
-    # webvtt and srt: transcripts.py's SRT and VTT readers.
-    assert third_party == {"httpx", "attrs", "dateutil", "tenacity", "msgspec", "webvtt", "srt"}
-    assert declared == {"httpx", "attrs", "python-dateutil", "tenacity", "msgspec", "webvtt-py", "srt"}
+    # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend.
+    assert third_party == {"httpx", "httpcore", "attrs", "dateutil", "tenacity", "msgspec", "webvtt", "srt"}
+    assert declared == {"httpx", "httpcore", "attrs", "python-dateutil", "tenacity", "msgspec", "webvtt-py", "srt"}
 
 
 _STDLIB = {
+    "contextvars",
+    "inspect",
+    "math",
+    "pathlib",
+    "threading",
     "re",
     "linecache",
     "__future__", "asyncio", "collections", "csv", "datetime", "email", "http", "io", "ipaddress", "json",

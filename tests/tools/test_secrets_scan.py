@@ -67,6 +67,10 @@ ALLOWED_FINDINGS = {
     ("tests/tools/test_record.py", "10.15.7.2"),
     ("tools/realtimekit_tools/testing/personal_api.py", "100.64.7.9"),
     ("tools/realtimekit_tools/testing/personal_api.py", "2606:4700:4700::1111"),
+    # Download links to the metadata service and private networks, which the client must refuse to fetch.
+    ("tests/real_use/test_downloads_safely.py", "169.254.169.254"),
+    ("tests/real_use/test_downloads_safely.py", "10.0.0.5"),
+    ("tests/real_use/test_downloads_safely.py", "192.168.1.2"),
 }
 
 
