@@ -188,9 +188,9 @@ def untyped_spots(
 
     A raw dict where a model belongs, a timestamp left as text or without a timezone, or a property the spec
     declares for the model that landed among its extra keys (so it was never read into its attribute). Schemas
-    with no declared properties (Session.meta, breakout room items, event metadata) are generated as
-    `dict[str, ...]` aliases: a dict is what such a field's annotation (`hint`) asks for, anywhere else it is
-    untyped.
+    with no declared properties (Session.meta, event metadata) are generated as `dict[str, ...]` aliases, and
+    schemas with no type at all (breakout room items) as `Any`: a dict is what such a field's annotation (`hint`)
+    admits, anywhere else it is untyped.
     """
     if attrs.has(type(value)):
         hints = _field_hints(type(value))
@@ -203,7 +203,7 @@ def untyped_spots(
         for key in _extra_keys(value):
             if key in declared.get(type(value).__name__, ()):
                 yield f"{path}[{key!r}] (declared field left in additional_properties)"
-    elif type(value) is dict and _admits(hint, dict):
+    elif type(value) is dict and (hint is typing.Any or _admits(hint, dict)):
         return  # a free-form object, declared as one
     elif isinstance(value, dict):
         yield f"{path} (raw dict)"

@@ -149,8 +149,8 @@ def test_unreadable_2xx_bodies_raise_response_validation_errors(make_client, con
 
 def test_model_parse_errors_are_typed_value_errors_with_a_path() -> None:
     with pytest.raises(errors.ModelParseError) as caught:
-        Session.from_dict({**SESSION_BODY, "breakout_rooms": [{}, 5]})
-    assert isinstance(caught.value, ValueError) and caught.value.path == "$.breakout_rooms[1]"
+        SessionGetSessionsResponse.from_dict({"data": {"sessions": [SESSION_BODY, 5]}})
+    assert isinstance(caught.value, ValueError) and caught.value.path == "$.data.sessions[1]"
 
 
 def _page(count: int, start: int, total: int | None) -> httpx.Response:
