@@ -257,6 +257,8 @@ class DataSet:
     ) -> SessionRecord:
         title, associated, kind = rng.choice(meetings)
         people = rng.choice((1, 2, 2, 3, 3, 4, 5, 6, 8, 12)) + (rng.randint(10, 40) if kind == "livestream" else 0)
+        if title.startswith("1:1"):
+            people = 2
         length = rng.uniform(5, 90) * 60
         spans = []
         for person in range(people):
