@@ -65,7 +65,8 @@ def _json_kind(value: Any) -> str:
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
+    kinds: dict[type, str] = {str: "string", list: "array", dict: "object"}
+    return kinds[type(value)]
 
 
 def value_marks(spec: Spec, node: Mapping[str, Any], value: Any, loc: str, marks: set[str]) -> None:

@@ -201,7 +201,7 @@ class SessionRecord:
 
     @property
     def live(self) -> bool:
-        return self.body["status"] == "LIVE"
+        return bool(self.body["status"] == "LIVE")
 
 
 class DataSet:
@@ -431,14 +431,14 @@ class DataSet:
             tail = (bits & _MASK48) ^ _mask(bits)
         except ValueError:
             return None
-        record = self._by_index.get(tail >> 12)
-        if record is None or record.fixed_participants is not None:
+        found = self._by_index.get(tail >> 12)
+        if found is None or found.fixed_participants is not None:
             return None
         position = tail & 0xFFF
-        people = self._participants(record.index)
+        people = self._participants(found.index)
         if position >= len(people) or people[position]["id"] != peer_id:
             return None
-        return record, position, dict(people[position])
+        return found, position, dict(people[position])
 
     def peer_events(self, record: SessionRecord, position: int, participant: Body) -> list[Body]:
         peer_id = str(participant.get("id"))
@@ -479,7 +479,8 @@ class DataSet:
             return None
         record, position, participant = found
         if peer_id in record.fixed_reports:
-            return json.loads(json.dumps(record.fixed_reports[peer_id]))
+            fixed: Body = json.loads(json.dumps(record.fixed_reports[peer_id]))
+            return fixed
         return _report(self.seed, record, position, participant)
 
     # ---- files ---------------------------------------------------------------------------------------------
@@ -685,7 +686,7 @@ def _report(seed: int, record: SessionRecord, position: int, participant: Body) 
     def when(offset: float) -> str:
         return stamp(record.started + datetime.timedelta(seconds=offset))
 
-    samples = {
+    samples: dict[str, list[Body]] = {
         key: []
         for key in (
             "audio_producer", "audio_consumer", "video_producer", "video_consumer", "screenshare_audio_producer",

@@ -519,7 +519,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
-        self.send_header("cf-ray", headers.pop("cf-ray", None) or self.server.next_ray_id())
+        self.send_header("cf-ray", headers.pop("cf-ray", "") or self.server.next_ray_id())
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
