@@ -180,6 +180,13 @@ def test_faults_latency_cap_and_growth_on_request() -> None:
             get_sessions.sync(ACCOUNT, APP, client=client, max_retries=2)
         assert raised.value.retry_after == 600  # beyond the client's cap: handed to the caller, not waited out
         assert mock.request_count == 5
+    with running() as mock, AuthenticatedClient(token="t", base_url=mock.api_url, max_retries=0) as client:
+        # A fault for one operation waits for a request to it.
+        mock.fail_next(500, operation_id="get_session_details")
+        get_sessions.sync(ACCOUNT, APP, client=client)
+        with pytest.raises(errors.InternalServerError):
+            get_session_details.sync(ACCOUNT, APP, LONG_CALL_ID, client=client)
+        assert get_session_details.sync(ACCOUNT, APP, LONG_CALL_ID, client=client).data.id == LONG_CALL_ID
     with running(MockOptions(error_every=2, error_status=522)) as mock:
         with AuthenticatedClient(
             token="t", base_url=mock.api_url, max_retries=1, retry_sleep=lambda *_: None

@@ -32,7 +32,8 @@ from realtimekit_sessions.types import Unset, read_csv
 
 from . import mock_server
 
-# The ids the spec's examples use; the mock answers for any ids, these just keep the output coherent.
+# The ids the spec's examples use: the mock's data set holds that session and its participants as the examples
+# show them (the mock answers any account and app id; unknown session and peer ids get a 404).
 ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
 APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SESSION_ID = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"

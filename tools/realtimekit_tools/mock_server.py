@@ -13,6 +13,7 @@ As a library:
         mock.env()           # the four environment variables the client and the CLI read
         mock.data            # the DataSet it answers from (realtimekit_tools.mock_data)
         mock.fail_next(503, times=2)   # the next two API requests get a 503
+        mock.fail_next(429, retry_after=300, operation_id="get_session_participants")  # the next one of those
         mock.request_count   # API requests answered so far
 
 What it answers (the data set is described in realtimekit_tools.mock_data):
@@ -204,6 +205,8 @@ class Fault:
 
     status: int
     retry_after: float | None = None
+    # Only a request to this operation takes the fault (None: any API request).
+    operation_id: str | None = None
 
 
 class MockServer(ThreadingHTTPServer):
@@ -268,22 +271,28 @@ class MockServer(ThreadingHTTPServer):
         """The `export ...` line to paste into a shell."""
         return "export " + " ".join(f"{name}={value}" for name, value in self.env().items())
 
-    def fail_next(self, status: int, times: int = 1, retry_after: float | None = None) -> None:
-        """Answer the next `times` API requests with `status` (a 429 carries Retry-After: `retry_after`, else the
-        options' `retry_after`)."""
+    def fail_next(
+        self, status: int, times: int = 1, retry_after: float | None = None, operation_id: str | None = None
+    ) -> None:
+        """Answer the next `times` API requests (to `operation_id` only, if given) with `status`; a 429 carries
+        Retry-After: `retry_after`, else the options' `retry_after`."""
         if status == 429 and retry_after is None:
             retry_after = self.options.retry_after
+        if operation_id is not None and operation_id not in self.routes:
+            raise ValueError(f"operation {operation_id!r} is not in the spec")
         with self._lock:
-            self._faults.extend(Fault(status, retry_after) for _ in range(times))
+            self._faults.extend(Fault(status, retry_after, operation_id) for _ in range(times))
 
-    def next_fault(self) -> Fault | None:
+    def next_fault(self, operation_id: str | None = None) -> Fault | None:
         """Count an API request and decide whether it fails: queued faults first, then the options."""
         options = self.options
         with self._lock:
             self.request_count += 1
             number = self.request_count
-            if self._faults:
-                return self._faults.popleft()
+            for fault in self._faults:
+                if fault.operation_id in (None, operation_id):
+                    self._faults.remove(fault)
+                    return fault
             if (options.rate_limit_every and number % options.rate_limit_every == 0) or (
                 options.rate_limit_rate and self._random.random() < options.rate_limit_rate
             ):
@@ -435,7 +444,7 @@ class _Handler(BaseHTTPRequestHandler):
         options = self.server.options
         if options.latency:
             time.sleep(options.latency)
-        fault = self.server.next_fault()
+        fault = self.server.next_fault(route.operation_id)
         if fault is not None:
             self._fault(fault)
             return
