@@ -99,8 +99,10 @@ lint: $(VENV_STAMP)
 
 # Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
 # scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
+# -n auto: one worker per core. The terminal-summary tables of the fuzz and fault tests print only in a single
+# process: make fuzz and make soak, and `.venv/bin/pytest tests/...` by hand, show them.
 test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The same run, measuring the runtime's line coverage per file (the package less api/ and models/, see
 # [tool.coverage] in pyproject.toml); slower than make test, since every line executed is traced.
