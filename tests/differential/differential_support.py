@@ -32,7 +32,8 @@ from typing import Any
 import httpx
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from reliability_support import OPERATION_IDS, Canned, make_client, operation_module, path_arguments, success_model
+from realtimekit_tools.testing.transports import Canned
+from suite_support import OPERATION_IDS, make_client, operation_module, path_arguments, success_model
 
 __all__ = ["OPERATION_IDS"]
 

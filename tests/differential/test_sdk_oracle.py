@@ -29,9 +29,9 @@ from differential_support import (
     tally,
 )
 from hypothesis import HealthCheck, given, settings
-from reliability_support import profile_name
+from suite_support import profile_name
 
-# The reliability suite's profiles (tests/reliability/conftest.py), applied to these tests only: `ci` draws the
+# The suite's hypothesis profiles (tests/conftest.py), applied to these tests only: `ci` draws the
 # same 25 bodies per operation every run, `fuzz` (make fuzz) FUZZ_EXAMPLES fresh ones.
 PROFILES = {
     "ci": {"max_examples": 25, "derandomize": True},
