@@ -115,12 +115,12 @@ def test_columns_take_their_types_from_the_spec_and_every_table_loads(server: Ru
     api.sessions, api.live = 40, 1
     pipeline = pipeline_in(tmp_path)
     pipeline.run(realtimekit_source(ACCOUNT, APP, client=client_for(server), peer_reports=True))
-    types = dict(
-        ((table, column), kind)
+    types = {
+        (table, column): kind
         for table, column, kind in query(
             tmp_path,
             "select table_name, column_name, data_type from information_schema.columns where table_schema = 'realtimekit'",
-        )
+        }
     )
     assert types["sessions", "started_at"] == types["sessions", "ended_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["sessions", "minutes_consumed"] == types["sessions", "live_participants"] == "DOUBLE"
@@ -244,6 +244,8 @@ def test_without_the_extra_the_load_command_says_what_to_install(monkeypatch: py
     result = CliRunner().invoke(app, ["load"], env=env)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "realtimekit-sessions load needs the [dlt] extra (realtimekit_sessions_dlt is missing): "
-        "pip install 'realtimekit-sessions[dlt]'"
+        (
+            "realtimekit-sessions load needs the [dlt] extra (realtimekit_sessions_dlt is missing): "
+            "pip install 'realtimekit-sessions[dlt]'"
+        )
     ]
