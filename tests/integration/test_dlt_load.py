@@ -120,8 +120,8 @@ def test_columns_take_their_types_from_the_spec_and_every_table_loads(server: Ru
         for table, column, kind in query(
             tmp_path,
             "select table_name, column_name, data_type from information_schema.columns where table_schema = 'realtimekit'",
-        }
-    )
+        )
+    }
     assert types["sessions", "started_at"] == types["sessions", "ended_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["sessions", "minutes_consumed"] == types["sessions", "live_participants"] == "DOUBLE"
     assert types["sessions", "status"] == types["sessions", "type"] == "VARCHAR"
