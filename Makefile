@@ -112,6 +112,19 @@ coverage: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 
 demo: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.demo
+	@echo "\nNext: make demo-load (the mock's sessions into DuckDB with dlt, and their average MOS)"
+
+# The local mock's sessions into build/demo-load/realtimekit_sessions.duckdb (realtimekit-sessions load, the
+# [dlt] extra), then the worst sessions by average MOS, with the SQL (README, "Into a warehouse").
+.PHONY: demo-load bench-load
+demo-load: $(VENV_STAMP)
+	$(PY) scripts/demo_load.py
+
+# The dlt load against the local API with latency and a budget on both sides (tests/integration/dlt_bench.py):
+# requests per minute against the budget, 429s, rows per minute per table, peak memory.
+# BENCH_LOAD_ARGS='--sessions 10000 --budget 1200 --window 300 --json build/bench-load.json'
+bench-load: $(VENV_STAMP)
+	cd tests/integration && ../../$(PY) dlt_bench.py $(BENCH_LOAD_ARGS)
 
 # The local mock of the API in the foreground, on 127.0.0.1:8787; it prints the `export ...` line to paste.
 # MOCK_ARGS='--sessions 5000 --latency 0.05 --per-page-cap 100 --rate-limit-every 50 --retry-after 300 ...'
