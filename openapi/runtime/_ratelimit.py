@@ -9,8 +9,8 @@ Cloudflare answers with the IETF draft's structured fields (draft-ietf-httpapi-r
 Both are parsed with http-sf (RFC 9651); a header that is not a valid structured field, or whose items lack
 the draft's required parameters, is ignored as if absent (an answer that came back is never refused for it).
 
-`RateLimit` is the client's opt-in budget (`AuthenticatedClient(rate_limit=True)`): a sliding-window limiter
-from pyrate-limiter (by default Cloudflare's global 1,200 requests per 5 minutes), shared by the sync and the
+`RateLimit` is the client's opt-in budget (`AuthenticatedClient(rate_limit=True)`): pyrate-limiter's
+sliding-window limiter (by default Cloudflare's global 1,200 requests per 5 minutes), shared by the sync and the
 async calls of one client and every copy of it, which also pauses every call until the server's reset when
 `Ratelimit` says fewer than `min_remaining` requests are left, or after a 429 with Retry-After.
 """

@@ -85,7 +85,8 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "concurrent", "contextvars", "csv", "datetime", "email", "http", "inspect", "io",
+    "__future__", "asyncio", "collections", "concurrent", "contextvars", "csv", "datetime", "decimal", "email", "http",
+    "inspect", "io",
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
     "typing", "urllib", "uuid",
 }  # fmt: skip
