@@ -8,7 +8,6 @@ after a first attempt has failed, so a call that succeeds pays nothing for it.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import datetime
 import email.utils
@@ -164,6 +163,8 @@ async def send_http_async(
     read_body: Callable[[httpx.Response], Awaitable[None]] | None = None,
 ) -> httpx.Response:
     """The async twin of `send_http`."""
+    import asyncio  # here, not at the top: a program that never awaits need not load asyncio
+
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
     budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)
