@@ -1,12 +1,13 @@
 # Every target sets up what it needs on first use (.venv from pyproject.toml, the pinned Node tools from
-# scripts/node/package-lock.json), so a fresh clone needs only python3, node (NODE_MIN below) and npm.
+# scripts/node/package-lock.json), so a fresh clone needs only python3, node (NODE_MIN below) and npm. The tools
+# behind the targets live in the development toolkit tools/realtimekit_tools (python -m realtimekit_tools.<tool>).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 VENV_STAMP := $(VENV)/.installed
-# The dev venv plus the bench extra (the official SDK), which tests/test_bench_smoke.py imports.
+# The dev venv plus the bench extra (the official SDK), which the benchmark's smoke test imports.
 BENCH_STAMP := $(VENV)/.bench-installed
 NODE_DIR := scripts/node
 NODE_STAMP := $(NODE_DIR)/node_modules/.installed
@@ -23,10 +24,17 @@ export PATH := $(abspath $(BIN)):$(PATH)
 
 setup: $(VENV_STAMP) $(NODE_STAMP)
 
-$(VENV_STAMP): pyproject.toml
+# The dev extra installs the toolkit (tools/) as a copy; it is then reinstalled editable, so that a change to
+# it is live at once. Any later `pip install '.[dev]'` puts the copy back: hence the second step each time.
+define install_tools_editable
+	$(PY) -m pip install --quiet --no-deps -e ./tools
+endef
+
+$(VENV_STAMP): pyproject.toml tools/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(install_tools_editable)
 	touch $@
 
 $(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json | node-version
@@ -82,68 +90,77 @@ lint-spec: $(VENV_STAMP) node-version $(NODE_STAMP)
 	cd $(NODE_DIR) && npx --no-install redocly lint --config ../../openapi/redocly.yaml ../../$(SPEC)
 
 lint: $(VENV_STAMP)
-	$(BIN)/ruff check scripts tests cli openapi/runtime openapi/install_runtime.py
+	$(BIN)/ruff check scripts tests cli tools openapi/runtime openapi/install_runtime.py
 	$(BIN)/ruff format --check openapi/runtime openapi/install_runtime.py
 	cd openapi && ../$(BIN)/mypy --strict --explicit-package-bases --config-file ../pyproject.toml runtime install_runtime.py
 	$(BIN)/ruff check generated/$(PACKAGE)
 	$(BIN)/mypy --strict generated/$(PACKAGE) cli/realtimekit_sessions_cli
 
-# Every suite: tests/e2e starts Prism from scripts/node itself, the bench smoke test imports the official SDK.
+# Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
+# scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
 test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 	$(BIN)/pytest
 
+# The same run, measuring the runtime's line coverage per file (the package less api/ and models/, see
+# [tool.coverage] in pyproject.toml); slower than make test, since every line executed is traced.
+.PHONY: coverage
+coverage: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
+	$(BIN)/pytest --cov=realtimekit_sessions --cov-report=term-missing
+
 demo: $(VENV_STAMP)
-	$(PY) scripts/demo.py
+	$(PY) -m realtimekit_tools.demo
 
 # The benchmark's extra (the official SDK it measures against) on top of the dev venv.
-$(BENCH_STAMP): pyproject.toml $(VENV_STAMP)
+$(BENCH_STAMP): pyproject.toml tools/pyproject.toml $(VENV_STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(install_tools_editable)
 	touch $@
 
 # Ours against the official SDK, each comparison in a fresh process (about 2 minutes); BENCH_ARGS='--json FILE'.
 bench: $(BENCH_STAMP)
-	$(PY) -m scripts.bench $(BENCH_ARGS)
+	$(PY) -m realtimekit_tools.bench $(BENCH_ARGS)
 
 # The same code with tiny bodies and one repeat: proves every row can be measured, figures mean nothing.
 bench-smoke: $(BENCH_STAMP)
-	$(PY) -m scripts.bench --smoke $(BENCH_ARGS)
+	$(PY) -m realtimekit_tools.bench --smoke $(BENCH_ARGS)
 
-# ---- Contract checks against the live API (scripts/record.py, scripts/drift.py, scripts/api_diff.py) ----
+# ---- Contract checks against the live API (realtimekit_tools.record, .drift, .api_diff) ----
 .PHONY: record contract-live drift api-diff
 
 # Live recordings of all nine operations, scrubbed; needs CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and
 # REALTIMEKIT_APP_ID. RECORD_ARGS='--session-id ID --participant-id ID' picks what to record.
 RECORD_OUT ?= build/recordings/live
 record: $(VENV_STAMP)
-	$(PY) scripts/record.py --out $(RECORD_OUT) $(RECORD_ARGS)
+	$(PY) -m realtimekit_tools.record --out $(RECORD_OUT) $(RECORD_ARGS)
 
 # Drift report over recordings or HAR files: DRIFT_INPUT='folders or .har files', DRIFT_ARGS='--json --allow KIND'.
 DRIFT_INPUT ?= $(RECORD_OUT)
 drift: $(VENV_STAMP)
-	$(PY) scripts/drift.py $(DRIFT_INPUT) $(DRIFT_ARGS)
+	$(PY) -m realtimekit_tools.drift $(DRIFT_INPUT) $(DRIFT_ARGS)
 
 # The nightly CI job: record afresh into an emptied folder (kept for upload as a CI artifact), then report drift.
 CONTRACT_LIVE_OUT ?= build/recordings/contract-live
 contract-live: $(VENV_STAMP)
 	rm -rf $(CONTRACT_LIVE_OUT)
-	$(PY) scripts/record.py --out $(CONTRACT_LIVE_OUT) $(RECORD_ARGS)
-	$(PY) scripts/drift.py $(CONTRACT_LIVE_OUT) $(DRIFT_ARGS)
+	$(PY) -m realtimekit_tools.record --out $(CONTRACT_LIVE_OUT) $(RECORD_ARGS)
+	$(PY) -m realtimekit_tools.drift $(CONTRACT_LIVE_OUT) $(DRIFT_ARGS)
 
 # Breaking changes in the generated package's public API since BASE (default: the revision before the last
 # change to openapi/, or HEAD while openapi/ has uncommitted changes), e.g. make api-diff BASE=origin/main.
 BASE ?=
 api-diff: $(VENV_STAMP)
-	$(PY) scripts/api_diff.py $(if $(BASE),--base $(BASE))
+	$(PY) -m realtimekit_tools.api_diff $(if $(BASE),--base $(BASE))
 
 .PHONY: fuzz soak
-# The reliability suite's long runs (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies (default 1000)
-# per operation and kind of test, with the table of bodies tried; soak: 10 000 async requests, 200 at a time.
-fuzz: $(VENV_STAMP)
-	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_fuzz_bodies.py \
-		tests/reliability/test_hostile_inputs.py
+# The long runs of the hypothesis and load tests (CI runs the same tests small). fuzz: FUZZ_EXAMPLES bodies
+# (default 1000) per operation and kind of test (tests/differential: bodies drawn from the official SDK's models),
+# with the tables of bodies tried; soak: 10 000 async requests, 200 at a time.
+fuzz: $(BENCH_STAMP)
+	RELIABILITY_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/unit/test_fuzz_bodies.py \
+		tests/unit/test_path_ids_and_queries.py tests/integration/test_download_bodies.py tests/differential
 
 soak: $(VENV_STAMP)
-	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/reliability/test_load.py
+	SOAK_REQUESTS=10000 SOAK_CONCURRENCY=200 $(BIN)/pytest -q -p no:cacheprovider tests/integration/test_load.py
 
 clean:
 	rm -rf build $(VENV) $(NODE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ import datetime
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -191,7 +191,7 @@ def _explain(error: Exception) -> CliError:
             return CliError(
                 f"rate limited (429): the API asks to wait {_wait_text(wait)}; try again after {tables.when(until)}"
             )
-        return CliError(f"rate limited (429) {waiting.RATE_LIMIT_RETRIES + 1} times in a row: try again later")
+        return CliError(f"rate limited (429) {waiting.RETRIES + 1} times in a row: try again later")
     if isinstance(error, errors.InvalidParameterError):
         return CliError(f"invalid {error}", code=2)
     if isinstance(error, errors.NotFoundError):
@@ -227,44 +227,23 @@ def handles_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _client() -> Any:
+def _client(notice: waiting.Notice | None = None) -> Any:
     from realtimekit_sessions import AuthenticatedClient
 
-    # Retries are made here (waiting.patiently), with the client's rules, so that every wait shows.
-    return AuthenticatedClient(max_retries=0)
+    # The client retries as usual; its waits go through a countdown on stderr, so that none is silent, and
+    # a 429's Retry-After is waited out up to LONGEST_WAIT, as a person at a terminal would.
+    return AuthenticatedClient(
+        max_retries=waiting.RETRIES,
+        max_retry_after=waiting.LONGEST_WAIT,
+        retry_sleep=waiting.retry_sleep(notice or waiting.Notice()),
+    )
 
 
-def _patiently(call: Callable[[], T], notice: waiting.Notice | None = None, *, idempotent: bool = True) -> T:
-    return waiting.patiently(call, notice or waiting.Notice(), idempotent=idempotent)
-
-
-def _pages(fetch: Callable[[int], Any], key: str, per_page: int, limit: int | None) -> Iterator[Any]:
-    """Every item of `data.<key>` across pages, as the client's iter_all walks them (each page fetched by
-    `fetch(page_no)`, patiently): until total_count is reached, a page comes back short, or `limit` items."""
-    from realtimekit_sessions.types import Unset
-
-    given, page_no = 0, 1
-    while limit is None or given < limit:
-        page = fetch(page_no)
-        found = None if isinstance(page.data, Unset) else getattr(page.data, key, None)
-        batch = [] if found is None or isinstance(found, Unset) else list(found)
-        yield from batch[: None if limit is None else limit - given]
-        given += len(batch)
-        total = _page_total(page)
-        if len(batch) < per_page or (total is not None and page_no * per_page >= total):
-            return
-        page_no += 1
-
-
-def _page_total(page: Any) -> int | None:
-    """The API's total_count of a page, when it says (sessions carry `paging` at the top, participants in data)."""
-    from realtimekit_sessions.types import Unset
-
+def _total_count(page: Any) -> int | None:
+    """The API's total_count of a page, when it says (sessions carry `paging` at the top)."""
     paging = getattr(page, "paging", None)
-    if paging is None and not isinstance(page.data, Unset):
-        paging = getattr(page.data, "paging", None)
-    count = None if paging is None or isinstance(paging, Unset) else paging.total_count
-    return None if count is None or isinstance(count, Unset) else int(count)
+    count = getattr(paging, "total_count", None)
+    return None if count is None or not isinstance(count, int | float) else int(count)
 
 
 def _plain(value: Any) -> Any:
@@ -409,15 +388,8 @@ def sessions_list(
     arguments = filters.arguments()
     with _client() as client:
         sessions = list(
-            _pages(
-                lambda page: _patiently(
-                    lambda: get_sessions.sync(
-                        account_id, app_id, client=client, page_no=page, per_page=per_page, **arguments
-                    )
-                ),
-                "sessions",
-                per_page,
-                limit or None,
+            get_sessions.iter_all(
+                account_id, app_id, client=client, per_page=per_page, limit=limit or None, **arguments
             )
         )
     if as_json:
@@ -440,10 +412,8 @@ def sessions_show(
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        found = _patiently(
-            lambda: get_session_details.sync(
-                account_id, app_id, session_id, client=client, include_breakout_rooms=breakout_rooms
-            )
+        found = get_session_details.sync(
+            account_id, app_id, session_id, client=client, include_breakout_rooms=breakout_rooms
         )
     data = found.to_dict().get("data", {})
     if as_json:
@@ -477,22 +447,15 @@ def participants_list(
     options = _given(search=search, sort_by=sort_by, sort_order=sort_order, view=view)
     with _client() as client:
         found = list(
-            _pages(
-                lambda page: _patiently(
-                    lambda: get_session_participants.sync(
-                        account_id,
-                        app_id,
-                        session_id,
-                        client=client,
-                        include_peer_events=peer_events,
-                        page_no=page,
-                        per_page=per_page,
-                        **options,
-                    )
-                ),
-                "participants",
-                per_page,
-                limit or None,
+            get_session_participants.iter_all(
+                account_id,
+                app_id,
+                session_id,
+                client=client,
+                include_peer_events=peer_events,
+                per_page=per_page,
+                limit=limit or None,
+                **options,
             )
         )
     if as_json:
@@ -521,10 +484,8 @@ def participants_show(
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        found = _patiently(
-            lambda: get_session_participant_details.sync(
-                account_id, app_id, session_id, participant_id, client=client, include_peer_events=peer_events
-            )
+        found = get_session_participant_details.sync(
+            account_id, app_id, session_id, participant_id, client=client, include_peer_events=peer_events
         )
     participant = found.to_dict().get("data", {}).get("participant", {})
     if as_json:
@@ -568,9 +529,7 @@ def peer_report_command(
     if chart is not None:
         _chart_path(chart)
     with _client() as client:
-        report = _patiently(
-            lambda: get_participant_data_from_peer_id.sync(account_id, app_id, peer_id, client=client)
-        ).to_dict()
+        report = get_participant_data_from_peer_id.sync(account_id, app_id, peer_id, client=client).to_dict()
     summary = peer_report.summarize(report)
     if chart is not None:
         name = summary["participant"].get("display_name") or peer_id
@@ -618,7 +577,7 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        download = _patiently(lambda: get_session_chat.download(account_id, app_id, session_id, client=client))
+        download = get_session_chat.download(account_id, app_id, session_id, client=client)
     if as_json:
         messages = [message.to_dict() for message in read_csv(download.content, ChatMessage.from_dict)]
         text = json.dumps(messages, indent=2, ensure_ascii=False, default=str)
@@ -666,10 +625,8 @@ def transcript(
 
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
-        download = _patiently(
-            lambda: get_session_transcripts.download(
-                account_id, app_id, session_id, client=client, **_given(format_=format_)
-            )
+        download = get_session_transcripts.download(
+            account_id, app_id, session_id, client=client, **_given(format_=format_)
         )
     if not as_json:
         _deliver(download, output, False, "transcript")
@@ -698,14 +655,11 @@ def summary(
     account_id, app_id = ctx.obj.ids()
     with _client() as client:
         if generate:
-            job = _patiently(
-                lambda: generate_summary_of_transcripts.sync(account_id, app_id, session_id, client=client),
-                idempotent=False,
-            )
+            job = generate_summary_of_transcripts.sync(account_id, app_id, session_id, client=client)
             data = job.to_dict().get("data", {})
             _print_json(data) if as_json else tables.fields(data, title="summary job")
             return
-        download = _patiently(lambda: get_session_summary.download(account_id, app_id, session_id, client=client))
+        download = get_session_summary.download(account_id, app_id, session_id, client=client)
     _deliver(download, output, as_json, "summary")
 
 
@@ -779,34 +733,19 @@ def export(
             console=stderr,
             transient=True,
         )
-        with _client() as client, progress:
-            task = progress.add_task("exporting sessions", total=None)
-            notice = _ProgressNotice(progress, task)
-
-            def page_of_sessions(page: int) -> Any:
-                found = _patiently(
-                    lambda: get_sessions.sync(
-                        account_id, app_id, client=client, page_no=page, per_page=100, **arguments
-                    ),
-                    notice,
-                )
-                total = _page_total(found) if page == 1 else None
-                if total is not None:
-                    progress.update(task, total=min(total, limit) if limit else total)
-                return found
+        task = progress.add_task("exporting sessions", total=None)
+        with _client(_ProgressNotice(progress, task)) as client, progress:
+            # One session's worth of a first page, for the total the progress bar counts towards.
+            total = _total_count(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
+            if total is not None:
+                progress.update(task, total=min(total, limit) if limit else total)
 
             def participants_of(session_id: str) -> list[dict[str, Any]]:
-                def page_of_participants(page: int) -> Any:
-                    return _patiently(
-                        lambda: get_session_participants.sync(
-                            account_id, app_id, session_id, client=client, page_no=page, per_page=100
-                        ),
-                        notice,
-                    )
+                everyone = get_session_participants.iter_all(account_id, app_id, session_id, client=client)
+                return [p.to_dict() for p in everyone]
 
-                return [p.to_dict() for p in _pages(page_of_participants, "participants", 100, None)]
-
-            for session in _pages(page_of_sessions, "sessions", 100, limit or None):
+            sessions = get_sessions.iter_all(account_id, app_id, client=client, limit=limit or None, **arguments)
+            for session in sessions:
                 participants = [] if sessions_only else participants_of(session.id)
                 writer.write(session.to_dict(), participants)
                 progress.advance(task)

@@ -1,9 +1,8 @@
 """Retries the person at the keyboard can see: every wait of a second or more counts down on stderr.
 
-The tool builds its client with `max_retries=0` and retries here instead, with the client's own rules
-(`should_retry` and `retry_delay` of the package's `_transport`: 2 retries, backoff 0.5 s, 1 s, ...), so
-that no wait is silent. A 429 is waited out for as long as its Retry-After asks, up to LONGEST_WAIT, with
-a countdown, and retried up to RATE_LIMIT_RETRIES times; a longer Retry-After is handed back (the
+The client retries as it always does; the tool gives it `retry_sleep` (see `retry_sleep` below), through
+which every wait before a retry passes, and shows it. A 429 is waited out for as long as its Retry-After asks,
+up to LONGEST_WAIT (the client's `max_retry_after`); a longer Retry-After is handed back (the
 `RateLimitError`, whose `retry_after` says how long).
 """
 
@@ -17,8 +16,8 @@ from typing import IO, TypeVar
 
 T = TypeVar("T")
 
-RETRIES = 2
-RATE_LIMIT_RETRIES = 5
+# More than a library's default: a person at a terminal would rather wait than start again.
+RETRIES = 5
 LONGEST_WAIT = 15 * 60.0
 # How often a countdown writes a new line when stderr is not a terminal (a log file, CI).
 LOG_EVERY = 10
@@ -71,34 +70,18 @@ def countdown(seconds: float, reason: str, notice: Notice) -> None:
 
 def _what(error: BaseException) -> str:
     status = getattr(error, "status_code", None)
+    if status == 429:
+        return "rate limited (429)"
     return f"HTTP {status}" if status is not None else type(error).__name__
 
 
-def patiently(call: Callable[[], T], notice: Notice, *, idempotent: bool = True) -> T:
-    """`call()`, retried as the client would retry it, with every wait of a second or more shown."""
-    from realtimekit_sessions import errors
+def retry_sleep(notice: Notice) -> Callable[[float, BaseException], None]:
+    """The client's `retry_sleep`: a wait of a second or more counts down, a shorter one just passes."""
 
-    # The client's own retry rules; private to the package, which ships with this tool in one wheel.
-    from realtimekit_sessions._transport import retry_delay, should_retry
+    def wait(seconds: float, error: BaseException) -> None:
+        if seconds >= 1:
+            countdown(seconds, _what(error), notice)
+        else:
+            sleep(seconds)
 
-    failures = rate_limited = 0
-    while True:
-        try:
-            return call()
-        except errors.RateLimitError as error:
-            rate_limited += 1
-            wait = error.retry_after
-            if wait is None:
-                wait = retry_delay(error, rate_limited)
-            if rate_limited > RATE_LIMIT_RETRIES or wait > LONGEST_WAIT:
-                raise
-            countdown(wait, "rate limited (429)", notice)
-        except errors.APIError as error:
-            failures += 1
-            if failures > RETRIES or not should_retry(error, idempotent):
-                raise
-            delay = retry_delay(error, failures)
-            if delay >= 1:
-                countdown(delay, _what(error), notice)
-            else:
-                sleep(delay)
+    return wait

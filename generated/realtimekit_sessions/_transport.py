@@ -52,7 +52,7 @@ def send(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
     request = _absolute(client._url_prefix, request)
-    return send_http(http, request, timeout, retries, idempotent, _retry_after_cap(client))
+    return send_http(http, request, timeout, retries, idempotent, client.max_retry_after, sleep=client.retry_sleep)
 
 
 async def send_async(
@@ -67,11 +67,7 @@ async def send_async(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
     request = _absolute(client._url_prefix, request)
-    return await send_http_async(http, request, timeout, retries, idempotent, _retry_after_cap(client))
-
-
-def _retry_after_cap(client: Client) -> float | None:
-    return client.max_retry_after
+    return await send_http_async(http, request, timeout, retries, idempotent, client.max_retry_after)
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
@@ -122,11 +118,13 @@ def send_http(
     idempotent: bool,
     max_retry_after: float | None = None,
     read_body: Callable[[httpx.Response], None] | None = None,
+    sleep: RetrySleep | None = None,
 ) -> httpx.Response:
     """Send `request` through `http`, with retries; the 2xx response, or an `errors.APIError`.
 
     With `read_body`, a 2xx body is streamed to it instead of read into the response (downloads); a failure
-    while it reads is retried like any other, and it is called afresh on each attempt.
+    while it reads is retried like any other, and it is called afresh on each attempt. `sleep(seconds, error)`
+    waits before each retry (default: time.sleep).
     """
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
@@ -164,18 +162,36 @@ def send_http(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay = retry_delay(first_error, 1)
+        first_delay, cause = retry_delay(first_error, 1), first_error
 
     from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
-    time.sleep(first_delay)
+    wait = sleep or _sleep
+    wait(first_delay, cause)
+    failed: list[BaseException] = []
+
+    def note(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        failed[:] = [error] if isinstance(error, BaseException) else []
+
     retrying = Retrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
         retry=retry_if_exception(worth_retrying),
+        before_sleep=note,
+        sleep=lambda seconds: wait(seconds, failed[0] if failed else cause),
         reraise=True,
     )
     return retrying(attempt)
+
+
+# How a sync call waits before a retry: `sleep(seconds, the error that caused it)`. The client's retry_sleep
+# replaces it, so that a program can show the wait (the command-line tool counts it down).
+RetrySleep = Callable[[float, BaseException], None]
+
+
+def _sleep(seconds: float, error: BaseException) -> None:
+    time.sleep(seconds)  # looked up at each call: tests record waits by replacing time.sleep
 
 
 async def send_http_async(

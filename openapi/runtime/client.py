@@ -17,7 +17,7 @@ import httpx
 from attrs import define, evolve, field
 
 from ._reading import decode_json, load_json, read_json
-from ._transport import keep_to_deadlines
+from ._transport import RetrySleep, keep_to_deadlines
 from .errors import ConfigurationError
 
 __version__ = "0.1.0"
@@ -75,6 +75,8 @@ class Client:
         max_retry_after: the longest Retry-After waited out before a retry (default 60 s); a longer one is
             raised as RateLimitError with `retry_after` set. A bulk job may set 300 to sit out Cloudflare's
             five-minute block.
+        retry_sleep: how sync calls wait before a retry, `retry_sleep(seconds, error)` (default time.sleep): a
+            program can show the wait, as the command-line tool counts it down.
         headers, cookies, verify_ssl, follow_redirects: as in httpx (redirects are not followed by default).
         max_download_bytes: the most a download may hold in memory, decompressed (default 100 MiB); a download
             streamed to a file (`download(..., to=path)`) has no cap.
@@ -96,6 +98,7 @@ class Client:
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True)
     max_retry_after: float | None = field(default=None, kw_only=True)
     max_download_bytes: int = field(default=DEFAULT_MAX_DOWNLOAD_BYTES, kw_only=True)
+    retry_sleep: RetrySleep | None = field(default=None, kw_only=True, repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-# scripts/ holds contract_check (shared with the drift report) and make_recordings; neither is a package.
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from contract_check import load_spec
 from contract_support import RECORDINGS_DIR, is_error, load_recording, recording_files
+from realtimekit_tools.spec import load_spec
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

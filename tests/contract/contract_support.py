@@ -6,7 +6,6 @@ import datetime
 import importlib
 import inspect
 import json
-import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -19,25 +18,29 @@ from urllib.parse import unquote
 
 import attrs
 import httpx
-from contract_check import find_operation
+from realtimekit_tools.paths import recordings_dir
+from realtimekit_tools.recording import Recording, read_recording
+from realtimekit_tools.recording import recording_files as _recording_files
+from realtimekit_tools.routes import route_table
+from realtimekit_tools.spec import resolve
+from realtimekit_tools.testing.compare import instant
+from realtimekit_tools.testing.transports import replay_transport
 
-ROOT = Path(__file__).resolve().parents[2]
-RECORDINGS_DIR = ROOT / "tests" / "recordings"
+RECORDINGS_DIR = recordings_dir()
 # The real base URL: MockTransport answers before anything leaves the process, and a base path exercises joining.
 BASE_URL = "https://api.cloudflare.com/client/v4"
 BASE_PATH = "/client/v4"
 # Not a credential; tests check it never shows up in an exception.
 TEST_TOKEN = "contract-test-token-0000"
-ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?")
 
 
 def recording_files() -> list[Path]:
-    return sorted(RECORDINGS_DIR.glob("*/*.json"))
+    return _recording_files(RECORDINGS_DIR)
 
 
 def load_recording(path: Path) -> dict[str, Any]:
-    recording: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return recording
+    """A recording as its JSON document, read (and so checked) by the toolkit's one reader."""
+    return read_recording(path).to_json()
 
 
 def is_error(recording: Mapping[str, Any]) -> bool:
@@ -51,32 +54,21 @@ def operation_module(operation_id: str) -> ModuleType:
 # ---- turning a recorded request back into a call -----------------------------------------------------------------
 
 
-def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for token in node["$ref"].removeprefix("#/").split("/"):
-            target = target[token]
-        node = target
-    return node
-
-
-def parameters(spec: Mapping[str, Any], operation_id: str) -> dict[str, Mapping[str, Any]]:
+def parameters(spec: Mapping[str, Any], operation_id: str) -> Mapping[str, Mapping[str, Any]]:
     """Every parameter of the operation (path-level and operation-level), by name."""
-    op = find_operation(spec, operation_id)
-    declared = [*spec["paths"][op.path].get("parameters", []), *op.node.get("parameters", [])]
-    return {param["name"]: param for param in (_resolve(spec, p) for p in declared)}
+    return route_table(spec)[operation_id].parameters
 
 
 def parameter_schema(spec: Mapping[str, Any], param: Mapping[str, Any]) -> Mapping[str, Any]:
-    return _resolve(spec, param.get("schema", {}))
+    schema: Mapping[str, Any] = resolve(spec, param.get("schema", {}))
+    return schema
 
 
 def path_arguments(spec: Mapping[str, Any], operation_id: str, path: str) -> dict[str, str]:
-    template = find_operation(spec, operation_id).path
-    pattern = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$"
-    match = re.match(pattern, path)
+    route = route_table(spec)[operation_id]
+    match = route.pattern.match(path)
     if match is None:
-        raise AssertionError(f"recorded path {path!r} does not fit {operation_id}'s template {template!r}")
+        raise AssertionError(f"recorded path {path!r} does not fit {operation_id}'s template {route.template!r}")
     return {name: unquote(value) for name, value in match.groupdict().items()}
 
 
@@ -129,17 +121,7 @@ class Replay:
 
 
 def transport_for(recording: Mapping[str, Any], sent: list[httpx.Request]) -> httpx.MockTransport:
-    response = recording["response"]
-    if "body_text" in response:
-        content = response["body_text"].encode("utf-8")
-    else:
-        content = json.dumps(response["body"]).encode("utf-8")
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(response["status"], headers=response["headers"], content=content)
-
-    return httpx.MockTransport(answer)
+    return replay_transport(Recording.from_json(recording), sent)
 
 
 def make_client(transport: httpx.MockTransport) -> Any:
@@ -206,22 +188,22 @@ def untyped_spots(
 
     A raw dict where a model belongs, a timestamp left as text or without a timezone, or a property the spec
     declares for the model that landed among its extra keys (so it was never read into its attribute). Schemas
-    with no declared properties (Session.meta, breakout room items, event metadata) are generated as
-    `dict[str, ...]` aliases: a dict is what such a field's annotation (`hint`) asks for, anywhere else it is
-    untyped.
+    with no declared properties (Session.meta, event metadata) are generated as `dict[str, ...]` aliases, and
+    schemas with no type at all (breakout room items) as `Any`: a dict is what such a field's annotation (`hint`)
+    admits, anywhere else it is untyped.
     """
     if attrs.has(type(value)):
         hints = _field_hints(type(value))
         for attribute in _declared_fields(value):
             item = getattr(value, attribute.name)
             where = f"{path}.{attribute.name}"
-            if isinstance(item, str) and "datetime" in str(attribute.type) and _instant(item) is not None:
+            if isinstance(item, str) and "datetime" in str(attribute.type) and instant(item) is not None:
                 yield f"{where} (timestamp left as text)"
             yield from untyped_spots(item, declared, where, hints[attribute.name])
         for key in _extra_keys(value):
             if key in declared.get(type(value).__name__, ()):
                 yield f"{path}[{key!r}] (declared field left in additional_properties)"
-    elif type(value) is dict and _admits(hint, dict):
+    elif type(value) is dict and (hint is typing.Any or _admits(hint, dict)):
         return  # a free-form object, declared as one
     elif isinstance(value, dict):
         yield f"{path} (raw dict)"
@@ -246,49 +228,6 @@ def _admits(hint: object, container: type) -> bool:
     return any(typing.get_origin(arm) is container for arm in _arms(hint))
 
 
-def _instant(text: str) -> datetime.datetime | None:
-    if not ISO_TIMESTAMP.fullmatch(text):
-        return None
-    try:
-        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
-def differences(expected: Any, actual: Any, path: str = "$") -> list[str]:
-    """How `actual` differs from `expected` as JSON: numbers compared as numbers, timestamps as instants."""
-    if isinstance(expected, bool) or isinstance(actual, bool):
-        same = type(expected) is type(actual) and expected == actual
-        return [] if same else [f"{path}: expected {expected!r}, got {actual!r}"]
-    if isinstance(expected, int | float) and isinstance(actual, int | float):
-        return [] if expected == actual else [f"{path}: expected {expected!r}, got {actual!r}"]
-    if isinstance(expected, str) and isinstance(actual, str):
-        if expected == actual:
-            return []
-        expected_instant, actual_instant = _instant(expected), _instant(actual)
-        if expected_instant is not None and actual_instant is not None and expected_instant == actual_instant:
-            return []
-        return [f"{path}: expected {expected!r}, got {actual!r}"]
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        found = [f"{path}.{key}: missing" for key in expected if key not in actual]
-        found += [f"{path}.{key}: unexpected (value {actual[key]!r})" for key in actual if key not in expected]
-        for key in expected.keys() & actual.keys():
-            found += differences(expected[key], actual[key], f"{path}.{key}")
-        return found
-    if isinstance(expected, list) and isinstance(actual, list):
-        if len(expected) != len(actual):
-            return [f"{path}: expected {len(expected)} items, got {len(actual)}"]
-        return [
-            diff
-            for i, pair in enumerate(zip(expected, actual, strict=True))
-            for diff in differences(*pair, f"{path}[{i}]")
-        ]
-    if expected is None and actual is None:
-        return []
-    return [f"{path}: expected {expected!r}, got {actual!r}"]
-
-
 def query_differences(spec: Mapping[str, Any], recording: Mapping[str, Any], sent: httpx.Request) -> list[str]:
     """The sent query against the recorded one, as dicts of strings.
 
@@ -308,7 +247,7 @@ def query_differences(spec: Mapping[str, Any], recording: Mapping[str, Any], sen
             found.append(f"query {name}: recorded {text!r}, not sent")
         elif sent_query[name] != text:
             schema = parameter_schema(spec, params[name])
-            same_instant = schema.get("format") == "date-time" and _instant(text) == _instant(sent_query[name])
+            same_instant = schema.get("format") == "date-time" and instant(text) == instant(sent_query[name])
             if not same_instant:
                 found.append(f"query {name}: recorded {text!r}, sent {sent_query[name]!r}")
     for name, text in sent_query.items():

@@ -16,14 +16,12 @@ from typing import Any
 
 import httpx
 import pytest
-from contract_check import find_operation, response_for
 from contract_support import (
     BASE_PATH,
     BASE_URL,
     RECORDINGS_DIR,
     TEST_TOKEN,
     declared_properties,
-    differences,
     is_error,
     load_recording,
     operation_module,
@@ -33,6 +31,9 @@ from contract_support import (
     untyped_spots,
 )
 from realtimekit_sessions import errors, models
+from realtimekit_tools.contract import response_for
+from realtimekit_tools.routes import route_table
+from realtimekit_tools.testing.compare import differences
 
 ERROR_CLASSES = {
     400: errors.BadRequestError,
@@ -174,7 +175,7 @@ async def test_async_call_returns_the_typed_model(spec: dict[str, Any], operatio
 
 def test_every_operation_module_has_the_four_ways_of_calling(spec: dict[str, Any]) -> None:
     for operation_id in OPERATION_IDS:
-        find_operation(spec, operation_id)
+        assert operation_id in route_table(spec)
         module = operation_module(operation_id)
         for name in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
             assert callable(getattr(module, name, None)), f"{operation_id}.{name}"

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import make_recordings
 import pytest
-from contract_check import load_spec, operations
 from contract_support import RECORDINGS_DIR, load_recording, recording_files
+from realtimekit_tools import make_recordings
+from realtimekit_tools.routes import operation_ids, route_table
+from realtimekit_tools.spec import resolve_with_pointer
 
-OPERATION_IDS = sorted(operations(load_spec()))
+OPERATION_IDS = operation_ids()
 ERROR_STATUSES_EXPECTED = {400, 401, 403, 404, 429, 500}
 DOCUMENTATION_NETWORKS = [
     ipaddress.ip_network(net) for net in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "127.0.0.0/8")
@@ -24,7 +25,7 @@ def test_every_operation_has_success_error_and_edge_recordings(spec: dict[str, A
     by_operation: dict[str, list[dict[str, Any]]] = {}
     for path in recording_files():
         by_operation.setdefault(path.parent.name, []).append(load_recording(path))
-    assert set(by_operation) == set(operations(spec)), "one folder per operation, named by its operationId"
+    assert set(by_operation) == set(route_table(spec)), "one folder per operation, named by its operationId"
     for operation_id, recordings in by_operation.items():
         statuses = {r["response"]["status"] for r in recordings if "body" in r["response"]}
         assert 200 in statuses, f"{operation_id}: no success recording"
@@ -52,7 +53,7 @@ def test_recording_is_well_formed(recording_path: Path, spec: dict[str, Any]) ->
     assert recording["operation_id"] == recording_path.parent.name
 
     request, response = recording["request"], recording["response"]
-    assert request["method"] == operations(spec)[recording["operation_id"]].method
+    assert request["method"] == route_table(spec)[recording["operation_id"]].method
     assert all(isinstance(v, str) for v in request["query"].values()), "query values are strings as on the wire"
     assert ("body" in response) != ("body_text" in response), "exactly one of body and body_text"
     headers = response["headers"]
@@ -79,7 +80,7 @@ def test_builder_reproduces_the_committed_recordings() -> None:
         for path in recording_files()
         if make_recordings.is_synthesized(path)
     }
-    assert sorted(built) == sorted(committed), "run `python scripts/make_recordings.py` and commit the result"
+    assert sorted(built) == sorted(committed), "run `python -m realtimekit_tools.make_recordings` and commit the result"
     changed = [name for name in built if built[name] != committed[name]]
     assert not changed, f"{changed[:5]} differ from the builder's output: regenerate, don't hand-edit"
     assert make_recordings.build() == built, "two builds in one process differ: something isn't seeded"
@@ -104,13 +105,9 @@ def test_builder_script_replaces_its_own_files_and_leaves_live_ones(tmp_path: Pa
 
 
 def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any], loc: str) -> tuple[Mapping[str, Any], str]:
-    while "$ref" in node:
-        ref = node["$ref"]
-        target: Any = spec
-        for token in ref.removeprefix("#/").split("/"):
-            target = target[token]
-        node, loc = target, ref.rsplit("/", 1)[-1] if "/schemas/" in ref else loc
-    return node, loc
+    """The node with its references followed, and where it is: the schema's name, or `loc` if none."""
+    resolved, pointer = resolve_with_pointer(spec, node)
+    return resolved, pointer.rsplit("/", 1)[-1] if "/schemas/" in pointer else loc
 
 
 def _is_null(branch: Mapping[str, Any]) -> bool:
@@ -184,7 +181,7 @@ def observed_marks(spec: Mapping[str, Any], node: Mapping[str, Any], value: Any,
 
 def _response_schemas(spec: Mapping[str, Any], operation_id: str) -> dict[str, Mapping[str, Any]]:
     schemas = {}
-    for status, response in operations(spec)[operation_id].node["responses"].items():
+    for status, response in route_table(spec)[operation_id].node["responses"].items():
         resolved, _ = _resolve(spec, response, "")
         schemas[status] = resolved["content"]["application/json"]["schema"]
     return schemas

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from contract_check import Violation, check_text_body, response_for, validate_body
 from contract_support import RECORDINGS_DIR, load_recording
+from realtimekit_tools.contract import Violation, check_text_body, response_for, validate_body
 
 
 def test_recorded_body_matches_the_spec(recording_path: Path, spec: dict[str, Any]) -> None:
@@ -41,7 +41,7 @@ def test_missing_required_field_is_named_with_its_path(spec: dict[str, Any]) -> 
     body = _body("get_sessions", "full")
     del body["data"]["sessions"][3]["status"]
     violation = _only(validate_body(spec, "get_sessions", 200, body))
-    assert violation == Violation("$.data.sessions[3].status", "required property", "missing")
+    assert violation == Violation("missing-field", "$.data.sessions[3].status", "required property", "missing")
     assert str(violation) == "$.data.sessions[3].status: expected required property, found missing"
 
 
@@ -49,7 +49,7 @@ def test_wrong_type_is_named_with_its_path(spec: dict[str, Any]) -> None:
     body = _body("get_sessions", "full")
     body["data"]["sessions"][1]["live_participants"] = "three"
     violation = _only(validate_body(spec, "get_sessions", 200, body))
-    assert violation == Violation("$.data.sessions[1].live_participants", "type number", 'string "three"')
+    assert violation == Violation("type-change", "$.data.sessions[1].live_participants", "type number", 'string "three"')
 
 
 def test_unknown_enum_value_is_named_with_its_path(spec: dict[str, Any]) -> None:
@@ -97,23 +97,23 @@ def test_nullable_field_rejects_other_types_and_non_nullable_rejects_null(spec: 
 def test_broken_error_envelope_names_the_field_of_the_closest_shape(spec: dict[str, Any]) -> None:
     realtimekit = {"success": False, "error": {"code": "E404"}}
     assert validate_body(spec, "get_session_chat", 404, realtimekit) == [
-        Violation("$.error.code", "type number", 'string "E404"'),
-        Violation("$.error.message", "required property", "missing"),
+        Violation("type-change", "$.error.code", "type number", 'string "E404"'),
+        Violation("missing-field", "$.error.message", "required property", "missing"),
     ]
     cloudflare = _body("get_session_chat", "error_429")
     cloudflare["errors"][0]["code"] = 971.5
     assert validate_body(spec, "get_session_chat", 429, cloudflare) == [
-        Violation("$.errors[0].code", "type integer", "number 971.5")
+        Violation("type-change", "$.errors[0].code", "type integer", "number 971.5")
     ]
 
 
 def test_undocumented_status_and_media_type_are_violations(spec: dict[str, Any]) -> None:
     assert validate_body(spec, "get_sessions", 418, {}) == [
-        Violation("$", "a status documented for get_sessions", "status 418")
+        Violation("new-status", "$", "a status documented for get_sessions", "status 418")
     ]
     # A 500 is documented as JSON; only the edge's 520-527 may come as HTML.
     assert check_text_body(spec, "get_sessions", 500, "text/html; charset=UTF-8") == [
-        Violation("$", "a media type documented for status 500", "text/html body")
+        Violation("media-type", "$", "a media type documented for status 500", "text/html body")
     ]
     assert check_text_body(spec, "get_sessions", 522, "text/html; charset=UTF-8") == []
 

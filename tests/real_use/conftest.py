@@ -4,7 +4,6 @@ forked processes, connection reuse)."""
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
@@ -14,35 +13,13 @@ from typing import Any
 import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient
+from realtimekit_tools.testing.transports import Answer, Script
 
 ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353"
 APP = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SESSION = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"
 TOKEN = "real-use-token-0f9e8d7c6b5a49382716a5b4c3d2e1f0"
 BASE = "https://api.example.com/client/v4"
-
-Answer = httpx.Response | Callable[[httpx.Request], httpx.Response] | Exception
-
-
-def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(
-        status, content=json.dumps(body).encode(), headers={"content-type": "application/json", **(headers or {})}
-    )
-
-
-class Script:
-    """Answers requests in order (the last answer repeats), recording each request."""
-
-    def __init__(self, *answers: Answer) -> None:
-        self.answers = list(answers)
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
-        if isinstance(answer, Exception):
-            raise answer
-        return answer(request) if callable(answer) else answer
 
 
 def scripted_client(*answers: Answer, **kwargs: Any) -> tuple[AuthenticatedClient, Script]:

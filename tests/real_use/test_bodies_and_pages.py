@@ -16,8 +16,9 @@ from realtimekit_sessions import errors
 from realtimekit_sessions.api.sessions import get_session_participants, get_sessions
 from realtimekit_sessions.models import Participant, Session, SessionGetSessionsResponse
 from realtimekit_sessions.types import UNSET
+from realtimekit_tools.testing.transports import json_response
 
-from .conftest import ACCOUNT, APP, SESSION, json_response, scripted_client
+from .conftest import ACCOUNT, APP, SESSION, scripted_client
 
 LIVE_SESSION = {
     "id": SESSION,

@@ -15,8 +15,9 @@ import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions.api.sessions import get_session_details, get_sessions
+from realtimekit_tools.testing.transports import json_response
 
-from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer, json_response, scripted_client
+from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer, scripted_client
 
 OK = {"success": True, "data": {"sessions": []}}
 Start = Callable[[Callable[[str, socket.socket], None]], RawServer]

@@ -12,8 +12,9 @@ import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions.api.sessions import get_session_chat
+from realtimekit_tools.testing.transports import json_response
 
-from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer, json_response
+from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer
 
 CSV = b"id,payload\n1,hello\n"
 

@@ -1,4 +1,4 @@
-"""scripts/drift.py: recorded answers (folders of recordings, HAR files) checked against the spec."""
+"""realtimekit_tools.drift: recorded answers (folders of recordings, HAR files) checked against the spec."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import drift
 import pytest
+from realtimekit_tools import drift
+from realtimekit_tools.paths import recordings_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-RECORDINGS = ROOT / "tests" / "recordings"
+RECORDINGS = recordings_dir()
 API = "https://api.cloudflare.com/client/v4"
 
 

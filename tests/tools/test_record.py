@@ -1,4 +1,4 @@
-"""scripts/record.py: every operation recorded through the generated client, scrubbed, all or nothing."""
+"""realtimekit_tools.record: every operation recorded through the generated client, scrubbed, all or nothing."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import drift
-import mock_server
 import pytest
-import record
-from contract_check import find_operation, load_spec
 from realtimekit_sessions.client import USER_AGENT as CLIENT_USER_AGENT
-from tools_support import (
+from realtimekit_tools import drift, mock_server, record
+from realtimekit_tools.routes import route_table
+from realtimekit_tools.testing.personal_api import (
     ACCOUNT_ID,
     APP_ID,
     PERSONAL,
@@ -44,14 +42,14 @@ def test_records_all_nine_operations_from_the_mock_server(
         server.stop()
     recordings = written(tmp_path)
     assert sorted(recordings) == sorted(record.OPERATION_IDS)
-    spec = load_spec()
     for operation_id, recording in recordings.items():
         assert recording["operation_id"] == operation_id
         assert recording["provenance"]["source"] == "live"
         assert recording["response"]["status"] == 200
-        template = find_operation(spec, operation_id).path
-        pattern = "^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template)) + "$"
-        assert re.match(pattern, recording["request"]["path"]), (operation_id, recording["request"]["path"])
+        assert route_table()[operation_id].pattern.match(recording["request"]["path"]), (
+            operation_id,
+            recording["request"]["path"],
+        )
         assert ACCOUNT_ID not in recording["request"]["path"] and APP_ID not in recording["request"]["path"]
     assert recordings["get_session_details"]["request"]["query"] == {"include_breakout_rooms": "true"}
     assert recordings["get_sessions"]["request"]["query"] == {"per_page": "5"}

@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from .realtime_kit_error import RealtimeKitError
     from .selected_device_update import SelectedDeviceUpdate
     from .session import Session
-    from .session_breakout_rooms_item import SessionBreakoutRoomsItem
     from .session_generate_summary_of_transcripts_response import SessionGenerateSummaryOfTranscriptsResponse
     from .session_get_participant_data_from_peer_id_response import SessionGetParticipantDataFromPeerIDResponse
     from .session_get_session_chat_response import SessionGetSessionChatResponse
@@ -125,7 +124,6 @@ _MODULES = {
     "RealtimeKitError": ".realtime_kit_error",
     "SelectedDeviceUpdate": ".selected_device_update",
     "Session": ".session",
-    "SessionBreakoutRoomsItem": ".session_breakout_rooms_item",
     "SessionGenerateSummaryOfTranscriptsResponse": ".session_generate_summary_of_transcripts_response",
     "SessionGetParticipantDataFromPeerIDResponse": ".session_get_participant_data_from_peer_id_response",
     "SessionGetSessionChatResponse": ".session_get_session_chat_response",
@@ -214,7 +212,6 @@ __all__ = (
     "RealtimeKitError",
     "SelectedDeviceUpdate",
     "Session",
-    "SessionBreakoutRoomsItem",
     "SessionGenerateSummaryOfTranscriptsResponse",
     "SessionGetParticipantDataFromPeerIDResponse",
     "SessionGetSessionChatResponse",

@@ -9,7 +9,6 @@ from attrs import define as _attrs_define
 from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
-from ..models.session_breakout_rooms_item import SessionBreakoutRoomsItem
 from ..models.session_meta import SessionMeta
 from ..models.session_status import SessionStatus
 from ..models.session_type import SessionType
@@ -34,9 +33,9 @@ class Session(Model):
         status (SessionStatus): Current status of the session.
         type_ (SessionType): Type of the session.
         ended_at (datetime.datetime | str | Unset): Timestamp when the session ended; absent while it is live.
-        breakout_rooms (list[SessionBreakoutRoomsItem] | Unset): Breakout rooms of the session (only with
-            include_breakout_rooms). Cloudflare's document says the items are sessions, while its SDK leaves them untyped
-            and its own example holds an empty object, so each item is kept as a free-form object.
+        breakout_rooms (list[Any] | Unset): Breakout rooms of the session (only with include_breakout_rooms).
+            Cloudflare's document says the items are sessions, while its SDK types them as any value (`List[object]`) and
+            its own example holds an empty object, so each item is kept as the JSON value it is.
         meta (SessionMeta | Unset): Any metadata about the session.
     """
 
@@ -53,7 +52,7 @@ class Session(Model):
     status: SessionStatus
     type_: SessionType
     ended_at: datetime.datetime | str | None | Unset = UNSET
-    breakout_rooms: list[SessionBreakoutRoomsItem] | None | Unset = UNSET
+    breakout_rooms: list[Any] | None | Unset = UNSET
     meta: SessionMeta | None | Unset = UNSET
 
     class _Shape(Shape):
@@ -70,5 +69,5 @@ class Session(Model):
         status: Annotated[str, SessionStatus]
         type_: Annotated[str, SessionType] = msgspec.field(name="type")
         ended_at: Timestamp | None | Unset = UNSET
-        breakout_rooms: list[dict[str, Any]] | None | Unset = UNSET
+        breakout_rooms: list[Any] | None | Unset = UNSET
         meta: dict[str, Any] | None | Unset = UNSET

@@ -1,0 +1,434 @@
+"""A newcomer's first hour with `realtimekit-sessions` (issue 12): tables that fit, times with a zone,
+--version and -h, options that do not clash, an export that streams and survives Ctrl-C and 429s, charts
+worth looking at, and one line instead of a traceback without the [cli] extra."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from cli_support import PEER_ID, ROOT, SESSION_ID, Api
+from realtimekit_sessions_cli import peer_report
+from realtimekit_sessions_cli.app import app
+from realtimekit_tools import mock_server
+from typer.testing import CliRunner
+
+runner = CliRunner()
+SESSION_IDS = ["5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11", "b71e0d9a-6c4f-4e2b-9f31-0a5c8d7e6b22"]
+LONG_REPORT = ROOT / "tests" / "recordings" / "get_participant_data_from_peer_id" / "long_report.json"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+@pytest.fixture
+def requests_seen(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every request the mock API answers, as `METHOD path`."""
+    seen: list[str] = []
+    for method in ("do_GET", "do_POST"):
+        original = getattr(mock_server._Handler, method)
+
+        def counting(self: Any, original: Callable[[Any], None] = original) -> None:
+            seen.append(f"{self.command} {self.path}")
+            original(self)
+
+        monkeypatch.setattr(mock_server._Handler, method, counting)
+    return seen
+
+
+# ---- tables -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 160])
+def test_tables_fit_columns_and_never_wrap_an_id(api: Api, monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for command in (["sessions", "list"], ["participants", "list", SESSION_ID], ["sessions", "show", SESSION_ID]):
+        code, out, err = invoke(*command)
+        assert code == 0, err
+        lines = out.splitlines()
+        assert lines and max(len(line) for line in lines) <= columns, (command, columns, out)
+        ids = SESSION_IDS if command[1] == "list" and command[0] == "sessions" else [SESSION_ID]
+        for session_id in ids:
+            # Whole, on one line: can be copied into the next command.
+            assert any(session_id in line for line in lines), (session_id, out)
+
+
+def test_without_columns_a_pipe_gets_80(api: Api) -> None:
+    code, out, _ = invoke("sessions", "list")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert all(any(session_id in line for line in out.splitlines()) for session_id in SESSION_IDS)
+
+
+def test_narrow_tables_name_what_they_left_out_and_wide_shows_it(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = invoke("sessions", "list")
+    assert code == 0 and "leave out" in out and "--wide" in out and "meeting_id" in out
+    code, out, _ = invoke("sessions", "list", "--wide")
+    assert code == 0 and "leave out" not in out
+    assert "9d4c2f3e-1b7a-4c6e-9a51-6e0f8b2d4c77" in out  # the associated (meeting) id, whole
+
+
+def test_times_carry_their_zone(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = invoke("sessions", "list")
+    assert code == 0 and "2025-03-14 09:00:02 UTC" in out
+    code, out, _ = invoke("participants", "show", SESSION_ID, PEER_ID)
+    assert code == 0 and "2025-03-14 09:00:06 UTC" in out
+
+
+def test_peer_report_names_the_connection_and_the_speed_class(api: Api) -> None:
+    code, out, _ = invoke("peer-report", PEER_ID, "--json")
+    network = json.loads(out)["network"]
+    assert code == 0
+    # The ICE candidate went out on wifi; "4g" is the browser's effective-type speed class, not the link.
+    assert network["connection"] == "wifi" and network["effective_type"] == "4g"
+    assert "type" not in network
+
+
+# ---- --version, -h, option names -----------------------------------------------------------------------------
+
+
+def test_version_and_short_help() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.startswith("realtimekit-sessions 0.") and "Python" in out
+    for command in ([], ["sessions"], ["sessions", "list"], ["export"], ["peer-report"]):
+        code, out, err = invoke(*command, "-h")
+        assert code == 0, (command, err)
+        assert "Usage:" in out and "--help" in out and "-h" in out
+
+
+def _commands(command: Any, path: str = "realtimekit-sessions") -> Iterator[tuple[str, Any]]:
+    """Every command under the root (typer vendors click, so groups are told by their `commands`)."""
+    yield path, command
+    if hasattr(command, "commands"):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, f"{path} {name}")
+
+
+def test_no_command_has_two_options_of_one_name() -> None:
+    root = typer.main.get_command(app)
+    checked = 0
+    for path, command in _commands(root):
+        names = [name for param in command.params for name in (*param.opts, *param.secondary_opts)]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        assert not duplicates, f"{path}: {duplicates}"
+        checked += 1
+    assert checked >= 10
+
+
+# ---- export ---------------------------------------------------------------------------------------------------
+
+
+def test_export_fails_on_a_bad_path_before_any_request(requests_seen: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "sessions.ndjson"
+    code, out, err = invoke("export", "-o", str(target))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and str(target) in err and "No such file or directory" in err
+    assert requests_seen == []
+    assert not target.parent.exists()
+
+
+def test_export_writes_each_session_as_it_arrives(api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from realtimekit_sessions.api.sessions import get_session_participants
+
+    target = tmp_path / "sessions.ndjson"
+    original = get_session_participants.sync
+    lines_seen: list[int] = []
+
+    def spying(*args: Any, **kwargs: Any) -> Any:
+        lines_seen.append(len(target.read_text(encoding="utf-8").splitlines()))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(get_session_participants, "sync", spying)
+    code, _, err = invoke("export", "-o", str(target))
+    assert code == 0, err
+    # Fetching the second session's participants, the first session is already in the file.
+    assert lines_seen == [0, 1]
+
+
+@pytest.mark.parametrize("format_", ["ndjson", "csv"])
+def test_ctrl_c_leaves_a_valid_file_and_says_how_far_it_got(
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str
+) -> None:
+    from realtimekit_sessions.api.sessions import get_session_participants
+
+    original = get_session_participants.sync
+    calls: list[int] = []
+
+    def interrupted_on_the_second_session(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(get_session_participants, "sync", interrupted_on_the_second_session)
+    target = tmp_path / f"sessions.{format_}"
+    code, _, err = invoke("export", "--format", format_, "-o", str(target))
+    assert code == 130
+    assert err.strip() == f"interrupted after 1 session to {target}"
+    text = target.read_text(encoding="utf-8")
+    if format_ == "ndjson":
+        records = [json.loads(line) for line in text.splitlines()]
+        assert [r["id"] for r in records] == [SESSION_IDS[0]] and len(records[0]["participants"]) == 2
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert {row["session_id"] for row in rows} == {SESSION_IDS[0]} and len(rows) == 2
+        assert text.endswith("\n")
+
+
+def test_ctrl_c_during_a_write_waits_for_the_record_to_end(tmp_path: Path) -> None:
+    from realtimekit_sessions_cli import export as exporting
+
+    handle = io.StringIO()
+    writer = exporting.NdjsonWriter(handle, with_participants=False)
+
+    class Interrupting(io.StringIO):
+        def write(self, text: str) -> int:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C in the middle of writing the record
+            return handle.write(text)
+
+    writer.handle = Interrupting()
+    with pytest.raises(KeyboardInterrupt):
+        writer.write({"id": "s1", "note": "x" * 1000}, [])
+    assert json.loads(handle.getvalue()) == {"id": "s1", "note": "x" * 1000}
+    assert writer.sessions == 0
+
+
+class _RateLimitFirst:
+    """Makes the mock answer its first `times` requests with 429 and `Retry-After: seconds`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, seconds: str, times: int = 1) -> None:
+        self.left = times
+        original = mock_server._Handler.do_GET
+
+        def handler(handler_self: Any) -> None:
+            if self.left > 0:
+                self.left -= 1
+                body = {"success": False, "errors": [{"code": 10429, "message": "Too many requests"}]}
+                handler_self._send(HTTPStatus.TOO_MANY_REQUESTS, body, extra_headers={"Retry-After": seconds})
+                return
+            original(handler_self)
+
+        monkeypatch.setattr(mock_server._Handler, "do_GET", handler)
+
+
+@pytest.fixture
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    from realtimekit_sessions_cli import waiting
+
+    waits: list[float] = []
+    monkeypatch.setattr(waiting, "sleep", waits.append)
+    return waits
+
+
+@pytest.mark.parametrize("retry_after", ["90", "5"])
+def test_a_429_wait_counts_down_on_stderr(
+    api: Api, monkeypatch: pytest.MonkeyPatch, slept: list[float], tmp_path: Path, retry_after: str
+) -> None:
+    # 90 s is beyond the client's 60 s cap (it raises RateLimitError); 5 s is one it would wait silently.
+    _RateLimitFirst(monkeypatch, retry_after)
+    code, _, err = invoke("export", "-o", str(tmp_path / "out.ndjson"))
+    assert code == 0, err
+    assert sum(slept) == pytest.approx(float(retry_after))
+    countdown = [line for line in err.splitlines() if line.startswith("rate limited (429): retrying in")]
+    expected = {"90": [90, 80, 70, 60, 50, 40, 30, 20, 10, 3, 2, 1], "5": [5, 3, 2, 1]}[retry_after]
+    assert [int(line.split()[-2]) for line in countdown] == expected
+    assert "2 sessions, 4 participants written" in err
+
+
+def test_a_429_countdown_rewrites_one_line_on_a_terminal(slept: list[float]) -> None:
+    from realtimekit_sessions_cli import waiting
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    waiting.countdown(3, "rate limited (429)", waiting.Notice(stream))
+    shown = stream.getvalue()
+    assert shown.count("\r") == 4 and "\n" not in shown
+    assert [part for part in shown.split("\r\x1b[2K") if part] == [
+        f"rate limited (429): retrying in {n} s" for n in (3, 2, 1)
+    ]
+    assert slept == [1, 1, 1]
+
+
+def test_a_429_asking_for_hours_is_one_line_with_the_time(
+    api: Api, monkeypatch: pytest.MonkeyPatch, slept: list[float]
+) -> None:
+    _RateLimitFirst(monkeypatch, "7200")
+    code, _, err = invoke("sessions", "list")
+    assert code == 1 and slept == []
+    assert err.count("\n") == 1 and "wait 2 h 0 min" in err and "try again after" in err and "UTC" in err
+
+
+# ---- the [cli] extra ------------------------------------------------------------------------------------------
+
+BLOCK_TYPER = "import sys; sys.modules['typer'] = None\n"
+
+
+def _assert_one_line_install_hint(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "pip install 'realtimekit-sessions[cli]'" in result.stderr
+
+
+def test_without_the_extra_the_entry_point_says_what_to_install() -> None:
+    code = (
+        BLOCK_TYPER + "from importlib.metadata import entry_points\n"
+        "(script,) = entry_points(group='console_scripts', name='realtimekit-sessions')\n"
+        "script.load()()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "sessions", "list"], capture_output=True, text=True, timeout=60, check=False
+    )
+    _assert_one_line_install_hint(result)
+
+
+def test_without_the_extra_the_installed_command_says_what_to_install(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "realtimekit-sessions"
+    if not script.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    (tmp_path / "sitecustomize.py").write_text(BLOCK_TYPER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    for args in ([], ["--version"], ["sessions", "list"]):
+        result = subprocess.run(
+            [str(script), *args], capture_output=True, text=True, timeout=60, check=False, env=env
+        )
+        _assert_one_line_install_hint(result)
+    result = subprocess.run(
+        [sys.executable, "-m", "realtimekit_sessions_cli", "-h"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    _assert_one_line_install_hint(result)
+
+
+# ---- charts ---------------------------------------------------------------------------------------------------
+
+
+def _report(samples: int | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = json.loads(LONG_REPORT.read_text(encoding="utf-8"))["response"]["body"]
+    if samples is not None:
+        body = copy.deepcopy(body)
+        quality = body["data"]["participant"]["peer_report"]["quality"]
+        for key, value in quality.items():
+            if isinstance(value, list):
+                quality[key] = value[:samples]
+    return body
+
+
+@pytest.fixture
+def figures(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The matplotlib figures draw_chart saves, kept for their artists to be inspected."""
+    from matplotlib.figure import Figure
+
+    saved: list[Any] = []
+    original = Figure.savefig
+
+    def keeping(self: Figure, *args: Any, **kwargs: Any) -> None:
+        saved.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keeping)
+    return saved
+
+
+def _labelled_lines(figure: Any) -> dict[str, list[Any]]:
+    lines: dict[str, list[Any]] = {}
+    for axis in figure.axes:
+        for line in axis.get_lines():
+            if not line.get_label().startswith("_"):
+                lines.setdefault(line.get_label(), []).append(line)
+    return lines
+
+
+def test_chart_never_creates_a_folder(requests_seen: list[str], tmp_path: Path) -> None:
+    chart = tmp_path / "charts" / "quality.png"
+    code, _, err = invoke("peer-report", PEER_ID, "--chart", str(chart))
+    assert code == 2 and err.count("\n") == 1
+    assert "folder" in err and "does not exist" in err and str(chart.parent) in err
+    assert not chart.parent.exists()
+    assert requests_seen == []  # refused before the report was fetched
+    with pytest.raises(FileNotFoundError):
+        peer_report.draw_chart(_report(), chart)
+    assert not chart.parent.exists()
+
+
+def test_one_sample_per_stream_is_drawn_as_markers(figures: list[Any], tmp_path: Path) -> None:
+    peer_report.draw_chart(_report(samples=1), tmp_path / "one.png")
+    (figure,) = figures
+    lines = [line for lines in _labelled_lines(figure).values() for line in lines]
+    assert len(lines) >= 8 * 3  # every stream, in every panel it has a value for
+    for line in lines:
+        assert len(line.get_xdata()) == 1
+        assert line.get_marker() not in (None, "", "None", " ") and line.get_markersize() >= 4
+    # Time is minutes into the call, over a readable window (not every tick at 00:00).
+    bottom = figure.axes[-1]
+    low, high = bottom.get_xlim()
+    assert high - low >= 2
+    assert "minutes into the call" in bottom.get_xlabel()
+    ticks = [tick for tick in bottom.get_xticks() if low <= tick <= high]
+    assert len(set(ticks)) >= 3
+
+
+def test_every_stream_in_the_table_is_in_the_chart(figures: list[Any], tmp_path: Path) -> None:
+    body = _report()
+    table_streams = set(peer_report.summarize(body)["quality"])
+    assert {"screen share audio sent", "screen share video received"} <= table_streams
+    peer_report.draw_chart(body, tmp_path / "long.png")
+    (figure,) = figures
+    assert set(_labelled_lines(figure)) == table_streams
+    (legend,) = figure.legends
+    assert {text.get_text() for text in legend.get_texts()} == table_streams
+
+
+def test_the_legend_covers_no_data(figures: list[Any], tmp_path: Path) -> None:
+    peer_report.draw_chart(_report(), tmp_path / "long.png")
+    (figure,) = figures
+    assert all(axis.get_legend() is None for axis in figure.axes)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)  # the figure was closed after saving; lay it out again, as saved
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (legend,) = figure.legends
+    box = legend.get_window_extent(renderer)
+    for axis in figure.axes:
+        assert not box.overlaps(axis.get_window_extent(renderer))
+
+
+def test_long_call_is_in_minutes_from_when_the_participant_joined(figures: list[Any], tmp_path: Path) -> None:
+    peer_report.draw_chart(_report(), tmp_path / "long.png")
+    (figure,) = figures
+    lines = _labelled_lines(figure)["audio sent"]
+    xs = [x for line in lines for x in line.get_xdata()]
+    # Samples from 09:00:30, every 30 s, 200 of them; the participant joined at 09:00:06.
+    assert min(xs) == pytest.approx(24 / 60, abs=0.01)
+    assert max(xs) == pytest.approx((24 + 199 * 30) / 60, abs=0.01)
+    assert "2025-03-14 09:00:06 UTC" in figure.axes[-1].get_xlabel()

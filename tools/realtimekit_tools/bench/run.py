@@ -1,0 +1,301 @@
+"""Drive the benchmark: make the bodies, run each comparison in a fresh process, print the table and the targets.
+
+    python -m realtimekit_tools.bench [--smoke] [--json FILE]
+
+`--smoke` runs the same code with tiny bodies and one repeat, to show that every row can be measured; its figures
+mean nothing. Ratios are ours / the official SDK and each / `json.loads` of the same bytes (lower is better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..paths import repo_root
+from .bodies import Body, make_bodies
+
+BENCH_DIR = repo_root() / ".bench"
+PEER_REPORT_OPERATION = "get_participant_data_from_peer_id"
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str
+    list_items: int
+    peer_report_bytes: int
+    typical_repeats: int
+    large_repeats: int
+    call_repeats: int
+    min_time: float  # seconds each timed sample loops for
+    import_runs: int
+
+
+FULL = Settings("full", 1000, 2_000_000, 21, 25, 21, 0.1, 15)
+SMOKE = Settings("smoke", 20, 50_000, 1, 1, 1, 0.0, 1)
+
+IMPORT_COMMANDS = {
+    "bare": "pass",
+    # Ours builds its client too, as the SDK line must (its resources hang off a client).
+    "ours": (
+        "from realtimekit_sessions import AuthenticatedClient; "
+        "import realtimekit_sessions.api.sessions.get_session_chat; AuthenticatedClient(token='t', base_url='https://api.cloudflare.com/client/v4')"
+    ),
+    "sdk": "from cloudflare import Cloudflare; c = Cloudflare(api_token='t'); c.realtime_kit.sessions",
+}
+
+TARGETS = (
+    # (name, what it reads, limit)
+    ("large-body parse vs SDK", "parse_large_vs_sdk", 0.6),
+    ("large-body parse vs json.loads", "parse_large_vs_json", 2.5),
+    ("small-call overhead vs SDK", "call_vs_sdk", 0.35),
+    ("retained memory (2 MB peer report) vs SDK", "memory_vs_sdk", 0.5),
+    ("cold import vs SDK", "import_vs_sdk", 0.5),
+)
+
+
+def worker(*args: str) -> dict[str, Any]:
+    command = [sys.executable, "-m", "realtimekit_tools.bench.worker", *args]
+    done = subprocess.run(command, cwd=repo_root(), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {' '.join(args[:1])} failed ({done.returncode}):\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def write_bodies(settings: Settings) -> list[tuple[Body, Path]]:
+    folder = BENCH_DIR / settings.mode
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index, body in enumerate(
+        make_bodies(list_items=settings.list_items, peer_report_bytes=settings.peer_report_bytes)
+    ):
+        path = folder / f"{index:02d}-{body.operation_id}-{body.size.split()[0]}.json"
+        path.write_bytes(body.content)
+        written.append((body, path))
+    return written
+
+
+def paired(numerators: list[float], denominators: list[float]) -> float:
+    """Median of the ratios of runs made side by side in the same repeat.
+
+    On a shared machine the load drifts between repeats; a pair measured back to back sees the same load, so the
+    median of the pairs' ratios is steadier than the ratio of two medians.
+    """
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
+
+
+def measure_parse(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[dict[str, Any]]:
+    rows = []
+    for body, path in bodies:
+        progress(f"parse  {body.operation_id} ({body.size})")
+        repeats = settings.typical_repeats if body.size == "typical" else settings.large_repeats
+        result = worker(
+            "parse", "--body", str(path), "--schema", body.schema,
+            "--repeats", str(repeats), "--min-time", str(settings.min_time),
+        )  # fmt: skip
+        timings = result["timings"]
+        ours, sdk, floor = (timings[side]["median_s"] for side in ("ours", "sdk", "json"))
+        samples = {side: timings[side]["samples"] for side in ("ours", "sdk", "json")}
+        rows.append(
+            {
+                "operation": body.operation_id,
+                "size": body.size,
+                "large": body.size != "typical",
+                "bytes": result["bytes"],
+                "leaves": result["leaves"],
+                "ours_ms": ours * 1e3,
+                "sdk_ms": sdk * 1e3,
+                "json_ms": floor * 1e3,
+                "ours_vs_sdk": paired(samples["ours"], samples["sdk"]),
+                "ours_vs_json": paired(samples["ours"], samples["json"]),
+                "sdk_vs_json": paired(samples["sdk"], samples["json"]),
+                "repeats": repeats,
+                "timings": timings,
+            }
+        )
+    return rows
+
+
+def measure_call(settings: Settings) -> dict[str, Any]:
+    progress("call   get_session_chat through httpx.MockTransport")
+    result = worker("call", "--repeats", str(settings.call_repeats), "--min-time", str(settings.min_time))
+    timings = result["timings"]
+    ours, sdk = (timings[side]["median_s"] for side in ("ours", "sdk"))
+    ratio = paired(timings["ours"]["samples"], timings["sdk"]["samples"])
+    return {"ours_us": ours * 1e6, "sdk_us": sdk * 1e6, "ours_vs_sdk": ratio, "timings": timings}
+
+
+def measure_memory(peer_report: tuple[Body, Path]) -> dict[str, Any]:
+    body, path = peer_report
+    sides = {}
+    for side in ("ours", "sdk", "json"):
+        progress(f"memory {side}: parsed {body.size}")
+        sides[side] = worker("memory", "--side", side, "--body", str(path), "--schema", body.schema)
+    ours, sdk, floor = (sides[side]["retained"] for side in ("ours", "sdk", "json"))
+    return {
+        "size": body.size,
+        "ours_mb": ours / 1e6,
+        "sdk_mb": sdk / 1e6,
+        "json_mb": floor / 1e6,
+        "ours_vs_sdk": ours / sdk,
+        "ours_vs_json": ours / floor,
+        "sdk_vs_json": sdk / floor,
+        "sides": sides,
+    }
+
+
+def measure_import(settings: Settings) -> dict[str, Any]:
+    progress(f"import cold start x{settings.import_runs}")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    names = list(IMPORT_COMMANDS)
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for run in range(settings.import_runs + 1):  # run 0 writes the bytecode caches and is not counted
+        shift = run % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", IMPORT_COMMANDS[name]], cwd=repo_root(), env=env, check=True)
+            if run:
+                samples[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    bare = medians["bare"]
+    ours = max(medians["ours"] - bare, 0.0)
+    sdk = max(medians["sdk"] - bare, 1e-9)
+    ratio = paired([max(t - bare, 0.0) for t in samples["ours"]], [max(t - bare, 1e-9) for t in samples["sdk"]])
+    return {
+        "bare_ms": medians["bare"] * 1e3,
+        "ours_ms": ours * 1e3,
+        "sdk_ms": sdk * 1e3,
+        "ours_vs_sdk": ratio,
+        "commands": IMPORT_COMMANDS,
+        "samples_s": samples,
+    }
+
+
+def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets; a large-body target must hold for every large body, so the worst row is judged."""
+    large = [row for row in results["parse"] if row["large"]]
+    worst_sdk = max(large, key=lambda row: row["ours_vs_sdk"])
+    worst_json = max(large, key=lambda row: row["ours_vs_json"])
+    figures = {
+        "parse_large_vs_sdk": (worst_sdk["ours_vs_sdk"], f"worst: {worst_sdk['operation']}, {worst_sdk['size']}"),
+        "parse_large_vs_json": (worst_json["ours_vs_json"], f"worst: {worst_json['operation']}, {worst_json['size']}"),
+        "call_vs_sdk": (results["call"]["ours_vs_sdk"], ""),
+        "memory_vs_sdk": (results["memory"]["ours_vs_sdk"], ""),
+        "import_vs_sdk": (results["import"]["ours_vs_sdk"], ""),
+    }
+    return [
+        {
+            "target": name,
+            "value": figures[key][0],
+            "limit": limit,
+            "met": figures[key][0] <= limit,
+            "note": figures[key][1],
+        }
+        for name, key, limit in TARGETS
+    ]
+
+
+def render(results: dict[str, Any]) -> str:
+    lines = []
+    if results["mode"] == "smoke":
+        lines.append("SMOKE RUN: tiny bodies, one repeat; the figures below mean nothing.")
+    lines.append(
+        "Parse: response bytes -> typed model, every value touched once. ms: medians per body; ratios: medians of"
+        " per-repeat pairs; json = plain json.loads"
+    )
+    header = (
+        f"{'operation':<34} {'size':<28} {'bytes':>9} {'ours ms':>9} {'sdk ms':>9} {'json ms':>9}"
+        f" {'ours/sdk':>9} {'ours/json':>10} {'sdk/json':>9}"
+    )
+    lines += [header, "-" * len(header)]
+    for row in results["parse"]:
+        lines.append(
+            f"{row['operation']:<34} {row['size']:<28} {row['bytes']:>9} {row['ours_ms']:>9.3f} {row['sdk_ms']:>9.3f}"
+            f" {row['json_ms']:>9.3f} {row['ours_vs_sdk']:>9.2f} {row['ours_vs_json']:>10.2f} {row['sdk_vs_json']:>9.2f}"
+        )
+    call, memory, cold = results["call"], results["memory"], results["import"]
+    lines += [
+        "",
+        f"{'client':<63} {'ours':>12} {'sdk':>12} {'ours/sdk':>9}",
+        "-" * 99,
+        (
+            f"{'get_session_chat call via httpx.MockTransport (us/call)':<63}"
+            f" {call['ours_us']:>12.1f} {call['sdk_us']:>12.1f} {call['ours_vs_sdk']:>9.2f}"
+        ),
+        (
+            f"{'retained memory, parsed ' + memory['size'] + ' (MB)':<63}"
+            f" {memory['ours_mb']:>12.2f} {memory['sdk_mb']:>12.2f} {memory['ours_vs_sdk']:>9.2f}"
+            f"   (json.loads dict: {memory['json_mb']:.2f} MB)"
+        ),
+        (
+            f"{'cold import + client + one operation (ms over bare python)':<63}"
+            f" {cold['ours_ms']:>12.1f} {cold['sdk_ms']:>12.1f} {cold['ours_vs_sdk']:>9.2f}"
+            f"   (bare interpreter: {cold['bare_ms']:.1f} ms)"
+        ),
+        "",
+        "Targets (issue 6)",
+    ]
+    for target in results["targets"]:
+        verdict = "met" if target["met"] else "NOT met"
+        note = f"  ({target['note']})" if target["note"] else ""
+        lines.append(
+            f"  {target['target']:<44} {target['value']:>6.2f}x  (<= {target['limit']}x)  {verdict:<7}{note}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m realtimekit_tools.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny bodies and one repeat (for CI)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
+    args = parser.parse_args(argv)
+    settings = SMOKE if args.smoke else FULL
+
+    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    bodies = write_bodies(settings)
+    peer_report = next(
+        item for item in bodies if item[0].operation_id == PEER_REPORT_OPERATION and item[0].size != "typical"
+    )
+    results: dict[str, Any] = {
+        "mode": settings.mode,
+        "settings": settings.__dict__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "versions": {
+            name: metadata.version(name)
+            for name in ("realtimekit-sessions", "cloudflare", "pydantic", "attrs", "httpx")
+        },
+        "parse": measure_parse(settings, bodies),
+        "call": measure_call(settings),
+        "memory": measure_memory(peer_report),
+        "import": measure_import(settings),
+    }
+    results["targets"] = headline(results)
+    results["elapsed_s"] = time.perf_counter() - started
+    results["load_average"] = {"before": load_before, "after": os.getloadavg()[0]}
+    print(render(results))
+    print(
+        f"\n({settings.mode} run took {results['elapsed_s']:.0f} s; 1-minute load average {load_before:.1f} before,"
+        f" {results['load_average']['after']:.1f} after, on {os.cpu_count()} CPUs: other work on the machine"
+        " shows up as noise)"
+    )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
