@@ -226,6 +226,34 @@ def throughput_command(args: argparse.Namespace) -> dict[str, Any]:
     return {"side": args.side, "concurrency": concurrency, "requests": args.requests, "rates": rates}
 
 
+def export_command(args: argparse.Namespace) -> dict[str, Any]:
+    """`realtimekit-sessions export` run in this process against the export server: wall time and peak RSS."""
+    import os
+    import resource
+    import tempfile
+
+    from realtimekit_sessions_cli.app import app
+
+    os.environ.update(
+        {
+            "CLOUDFLARE_API_TOKEN": "bench-token",
+            "CLOUDFLARE_ACCOUNT_ID": ACCOUNT_ID,
+            "REALTIMEKIT_APP_ID": APP_ID,
+            "CLOUDFLARE_BASE_URL": f"http://127.0.0.1:{args.port}/client/v4",
+        }
+    )
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "export.ndjson"
+        start = perf_counter()
+        app(["export", "-o", str(output), "--concurrency", str(args.concurrency)], standalone_mode=False)
+        elapsed = perf_counter() - start
+        lines = sum(1 for _ in output.open("rb"))
+        size = output.stat().st_size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"seconds": elapsed, "sessions": lines, "bytes_written": size, "peak_rss": peak, "rss_before": before}
+
+
 def memory_command(args: argparse.Namespace) -> dict[str, Any]:
     """Bytes still allocated once the body is parsed and touched and the raw bytes and dict are gone."""
     parse = PARSERS[args.side](args.schema)
@@ -272,8 +300,12 @@ def main(argv: list[str] | None = None) -> None:
     throughput.add_argument("--concurrency", type=int, required=True)
     throughput.add_argument("--requests", type=int, required=True)
     throughput.add_argument("--repeats", type=int, required=True)
+    export = commands.add_parser("export")
+    export.add_argument("--port", type=int, required=True)
+    export.add_argument("--concurrency", type=int, required=True)
     args = parser.parse_args(argv)
     handler = {
+        "export": export_command,
         "parse": parse_command,
         "call": call_command,
         "memory": memory_command,
