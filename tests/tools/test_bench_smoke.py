@@ -57,6 +57,8 @@ def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
         "async throughput, default, x SDK (10-200)",
         "1x-10x bodies vs json.loads",
         "ms per MB, largest / 1x",
+        "export at 10 ms latency, x one call at a time",
+        "export peak RSS MB (not x), 1.1 MB sessions",
     ]
     assert all(isinstance(target["met"], bool) for target in results["targets"])
     # Issue 13's rows: throughput at every concurrency for the three clients, scaling for both growing bodies.
@@ -70,11 +72,15 @@ def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
         for scale in (1, 2)
     }
     assert set(results["import"]["spread_ms"]) == {"ours", "sdk"}
+    assert {(row["participants"], row["sessions"]) for row in results["export"]} == {
+        (kind, count) for kind in ("small", "large") for count in (3, 6)
+    }
+    assert all(set(row["seconds"]) == {"1", "16"} for row in results["export"])
 
     table = done.stdout
     for row in rows:
         assert f"{row['operation']:<34} {row['size']:<28}" in table
-    for label in ("get_session_chat call", "retained memory", "cold import", "Async throughput", "Scaling", "Targets"):
+    for label in ("get_session_chat call", "retained memory", "cold import", "Async throughput", "Scaling", "Export", "Targets"):
         assert label in table
 
 

@@ -45,11 +45,30 @@ class Settings:
     # Scaling rows: the large participants list and peer report repeated this many times.
     scales: tuple[int, ...] = (1, 10, 50)
     scale_repeats: int = 3
+    # Export rows: sessions exported (small ones for wall time, 1.1 MB of participants each for memory).
+    export_sessions: tuple[int, ...] = (50, 200)
+    export_large_participants: int = 650  # about 1.1 MB of participants with their events
+    export_latency: float = 0.01
+    export_repeats: int = 3
 
 
 FULL = Settings("full", 1000, 2_000_000, 21, 25, 21, 0.1, 15)
 SMOKE = Settings(
-    "smoke", 20, 50_000, 1, 1, 1, 0.0, 1, throughput_requests=20, throughput_repeats=1, scales=(1, 2), scale_repeats=1
+    "smoke",
+    20,
+    50_000,
+    1,
+    1,
+    1,
+    0.0,
+    1,
+    throughput_requests=20,
+    throughput_repeats=1,
+    scales=(1, 2),
+    scale_repeats=1,
+    export_sessions=(3, 6),
+    export_large_participants=5,
+    export_repeats=1,
 )
 THROUGHPUT_SIDES = ("ours", "ours-aiohttp", "sdk")
 SCALED_OPERATIONS = ("get_session_participants", PEER_REPORT_OPERATION)
@@ -76,6 +95,8 @@ TARGETS = (
     ("async throughput, default, x SDK (10-200)", "async_default_x_sdk", 2.0, ">="),
     ("1x-10x bodies vs json.loads", "scaled_vs_json", 1.0, "<="),
     ("ms per MB, largest / 1x", "per_byte_growth", 1.2, "<="),
+    ("export at 10 ms latency, x one call at a time", "export_speedup", 10.0, ">="),
+    ("export peak RSS MB (not x), 1.1 MB sessions", "export_peak_mb", 100.0, "<="),
 )
 
 
@@ -312,6 +333,61 @@ def _scaled(document: Any, operation_id: str, scale: int) -> bytes:
     return json.dumps({**document, "data": data}, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def measure_export(settings: Settings) -> list[dict[str, Any]]:
+    """`realtimekit-sessions export` against a local API answering after `export_latency` seconds: wall time one
+    call at a time (--concurrency 1) and overlapped (the default), with small sessions (5 participants); peak RSS
+    with sessions of about 1.1 MB of participants, at each session count (memory must not grow with it)."""
+    from .bodies import DEFAULT_ARRAY_LENGTH, BodyMaker, _fixed, encode, load_spec, success_schemas
+
+    spec = load_spec()
+    schemas = success_schemas(spec)
+    folder = BENCH_DIR / settings.mode
+    folder.mkdir(parents=True, exist_ok=True)
+    sessions_file = folder / "export-sessions.json"
+    sessions_file.write_bytes(encode(BodyMaker(spec, _fixed({"sessions": 1})).make(schemas["get_sessions"])))
+    participants_files = {}
+    for label, count in (("small", 5), ("large", settings.export_large_participants)):
+        lengths = {"participants": count, "peer_events": DEFAULT_ARRAY_LENGTH}
+        body = BodyMaker(spec, _fixed(lengths)).make(schemas["get_session_participants"])
+        body["data"]["paging"] = {"total_count": count, "start_offset": 1, "end_offset": count}
+        participants_files[label] = folder / f"export-participants-{label}.json"
+        participants_files[label].write_bytes(encode(body))
+    rows = []
+    for label, concurrencies in (("small", ("1", "16")), ("large", ("1", "16"))):
+        for count in settings.export_sessions:
+            server = subprocess.Popen(
+                [
+                    sys.executable, "-m", "realtimekit_tools.bench.server", "--export", str(sessions_file),
+                    str(participants_files[label]), str(count), str(settings.export_latency),
+                ],
+                cwd=repo_root(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            try:
+                assert server.stdout is not None
+                port = server.stdout.readline().strip()
+                runs: dict[str, list[dict[str, Any]]] = {c: [] for c in concurrencies}
+                for _ in range(settings.export_repeats):
+                    for concurrency in concurrencies:
+                        progress(f"export {count} {label} sessions, concurrency {concurrency}")
+                        runs[concurrency].append(worker("export", "--port", port, "--concurrency", concurrency))
+            finally:
+                if server.stdin is not None:
+                    server.stdin.close()
+                server.wait(timeout=30)
+            one, many = runs["1"], runs["16"]
+            rows.append(
+                {
+                    "sessions": count,
+                    "participants": label,
+                    "bytes_written": many[0]["bytes_written"],
+                    "seconds": {c: spread([r["seconds"] for r in runs[c]]) for c in concurrencies},
+                    "peak_rss_mb": {c: spread([r["peak_rss"] / 1e6 for r in runs[c]]) for c in concurrencies},
+                    "speedup": paired([r["seconds"] for r in one], [r["seconds"] for r in many]),
+                }
+            )
+    return rows
+
+
 def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
     """The issue's targets; a large-body target must hold for every large body, so the worst row is judged."""
     large = [row for row in results["parse"] if row["large"]]
@@ -340,6 +416,12 @@ def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
         first, last = rows[0]["ms_per_mb"]["ours"]["median"], rows[-1]["ms_per_mb"]["ours"]["median"]
         growth.append((last / first, f"worst: {operation} x{rows[-1]['scale']} / x{rows[0]['scale']}"))
     figures["per_byte_growth"] = max(growth)
+    small = [row for row in results["export"] if row["participants"] == "small"]
+    slowest = min(small, key=lambda row: row["speedup"])
+    figures["export_speedup"] = (slowest["speedup"], f"worst: {slowest['sessions']} sessions")
+    large = [row for row in results["export"] if row["participants"] == "large"]
+    heaviest = max(large, key=lambda row: row["peak_rss_mb"]["16"]["max"])
+    figures["export_peak_mb"] = (heaviest["peak_rss_mb"]["16"]["max"], f"worst: {heaviest['sessions']} sessions")
     return [
         {
             "target": name,
@@ -421,6 +503,21 @@ def render(results: dict[str, Any]) -> str:
             f" {_spread_text(per_mb['json']):>20} {_spread_text(per_mb['sdk']):>20} {row['ours_vs_json']:>9.2f}"
             f" {row['ours_vs_sdk']:>8.2f}"
         )
+    lines += [
+        "",
+        "Export (realtimekit-sessions export, NDJSON) against a local API answering after 10 ms; min / median / max",
+        (
+            f"{'sessions':>8} {'participants':<13} {'MB out':>7} {'s, one at a time':>18} {'s, overlapped':>16}"
+            f" {'speed-up':>8} {'peak RSS MB, 1':>16} {'peak RSS MB, 16':>16}"
+        ),
+    ]
+    for row in results["export"]:
+        seconds, rss = row["seconds"], row["peak_rss_mb"]
+        lines.append(
+            f"{row['sessions']:>8} {row['participants']:<13} {row['bytes_written'] / 1e6:>7.1f}"
+            f" {_spread_text(seconds['1']):>18} {_spread_text(seconds['16']):>16} {row['speedup']:>8.2f}"
+            f" {_spread_text(rss['1']):>16} {_spread_text(rss['16']):>16}"
+        )
     lines += ["", "Targets (issues 6 and 13)"]
     for target in results["targets"]:
         verdict = "met" if target["met"] else "NOT met"
@@ -461,6 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": measure_import(settings),
         "throughput": measure_throughput(settings),
         "scaling": measure_scaling(settings, bodies),
+        "export": measure_export(settings),
     }
     results["targets"] = headline(results)
     results["elapsed_s"] = time.perf_counter() - started
