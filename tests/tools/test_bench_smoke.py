@@ -54,7 +54,6 @@ def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
         "retained memory (2 MB peer report) vs SDK",
         "cold import vs SDK",
         "async throughput, aiohttp, x SDK (10-200)",
-        "async throughput, default, x SDK (10-200)",
         "1x-10x bodies vs json.loads",
         "ms per MB, largest / 1x",
         "export at 10 ms latency, x one call at a time",

@@ -90,9 +90,9 @@ TARGETS = (
     ("small-call overhead vs SDK", "call_vs_sdk", 0.2, "<="),
     ("retained memory (2 MB peer report) vs SDK", "memory_vs_sdk", 0.5, "<="),
     ("cold import vs SDK", "import_vs_sdk", 0.35, "<="),
-    # issue 13
+    # issue 13 (throughput: "with default settings or one documented switch", so the switch is judged; the
+    # default's ratios are in the table)
     ("async throughput, aiohttp, x SDK (10-200)", "async_aiohttp_x_sdk", 2.0, ">="),
-    ("async throughput, default, x SDK (10-200)", "async_default_x_sdk", 2.0, ">="),
     ("1x-10x bodies vs json.loads", "scaled_vs_json", 1.0, "<="),
     ("ms per MB, largest / 1x", "per_byte_growth", 1.2, "<="),
     ("export at 10 ms latency, x one call at a time", "export_speedup", 10.0, ">="),
@@ -401,7 +401,7 @@ def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
         "import_vs_sdk": (results["import"]["ours_vs_sdk"], ""),
     }
     throughput = [row for row in results["throughput"] if row["concurrency"] >= 10]
-    for key, column in (("async_aiohttp_x_sdk", "aiohttp_x_sdk"), ("async_default_x_sdk", "ours_x_sdk")):
+    for key, column in (("async_aiohttp_x_sdk", "aiohttp_x_sdk"),):
         worst = min(throughput, key=lambda row: row[column])
         figures[key] = (worst[column], f"worst: {worst['concurrency']} in flight")
     small = [row for row in results["scaling"] if row["scale"] <= 10]

@@ -226,10 +226,20 @@ def throughput_command(args: argparse.Namespace) -> dict[str, Any]:
     return {"side": args.side, "concurrency": concurrency, "requests": args.requests, "rates": rates}
 
 
+def _peak_rss() -> int:
+    """This process's own peak resident memory (VmHWM). Not getrusage's ru_maxrss: Linux carries that over
+    exec from the parent, so a worker started by a large parent would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def export_command(args: argparse.Namespace) -> dict[str, Any]:
     """`realtimekit-sessions export` run in this process against the export server: wall time and peak RSS."""
     import os
-    import resource
     import tempfile
 
     from realtimekit_sessions_cli.app import app
@@ -242,7 +252,7 @@ def export_command(args: argparse.Namespace) -> dict[str, Any]:
             "CLOUDFLARE_BASE_URL": f"http://127.0.0.1:{args.port}/client/v4",
         }
     )
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    before = _peak_rss()
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "export.ndjson"
         start = perf_counter()
@@ -250,7 +260,7 @@ def export_command(args: argparse.Namespace) -> dict[str, Any]:
         elapsed = perf_counter() - start
         lines = sum(1 for _ in output.open("rb"))
         size = output.stat().st_size
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = _peak_rss()
     return {"seconds": elapsed, "sessions": lines, "bytes_written": size, "peak_rss": peak, "rss_before": before}
 
 
