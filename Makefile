@@ -77,6 +77,7 @@ generate: $(VENV_STAMP)
 	mkdir -p generated
 	mv build/generate/$(PACKAGE) generated/$(PACKAGE)
 	@echo "generated/$(PACKAGE) written from $(SPEC)"
+	@echo "After a change to the spec: make recordings (cases for what the recordings do not show yet), then make test."
 
 # The CI drift check: regenerate elsewhere and fail on any difference from what is committed.
 check-generated: $(VENV_STAMP)
@@ -98,8 +99,10 @@ lint: $(VENV_STAMP)
 
 # Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
 # scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
+# -n auto: one worker per core. The terminal-summary tables of the fuzz and fault tests print only in a single
+# process: make fuzz and make soak, and `.venv/bin/pytest tests/...` by hand, show them.
 test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The same run, measuring the runtime's line coverage per file (the package less api/ and models/, see
 # [tool.coverage] in pyproject.toml); slower than make test, since every line executed is traced.
@@ -109,6 +112,19 @@ coverage: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 
 demo: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.demo
+
+# The local mock of the API in the foreground, on 127.0.0.1:8787; it prints the `export ...` line to paste.
+# MOCK_ARGS='--sessions 5000 --latency 0.05 --per-page-cap 100 --rate-limit-every 50 --retry-after 300 ...'
+# (python -m realtimekit_tools.mock_server --help lists them all; CONTRIBUTING.md, "The local mock").
+.PHONY: mock
+mock: $(VENV_STAMP)
+	$(PY) -m realtimekit_tools.mock_server $(MOCK_ARGS)
+
+# The synthesized recordings in tests/recordings, rebuilt: the builder's hand-written cases, plus cases made
+# from the spec for whatever those do not show (after a field was added to the spec, say).
+.PHONY: recordings
+recordings: $(VENV_STAMP)
+	$(PY) -m realtimekit_tools.make_recordings
 
 # The benchmark's extra (the official SDK it measures against) on top of the dev venv.
 $(BENCH_STAMP): pyproject.toml tools/pyproject.toml $(VENV_STAMP)

@@ -14,7 +14,7 @@ import httpx
 
 from ._models import FieldPath, json_path, value_at
 from ._params import shown
-from ._transport import send_http, send_http_async
+from ._transport import keep_to_deadlines, send_http, send_http_async
 from .client import USER_AGENT
 from .errors import APIStatusError, DownloadRefusedError, DownloadTooLargeError, ResponseValidationError
 from .types import UNSET, Download, Unset
@@ -185,6 +185,7 @@ def fetch_download(
         url, expiry = locate()
         refreshed = True
     with httpx.Client(**_download_client_args(client), event_hooks={"request": [check]}) as http:
+        keep_to_deadlines(http)  # a trickling storage host is bounded like the API
         for _ in range(2):
             try:
                 response = send_http(http, {"method": "GET", "url": url}, timeout, retries, True, read_body=sink.read)

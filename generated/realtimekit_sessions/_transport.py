@@ -225,7 +225,7 @@ async def send_http_async(
                     finally:
                         await response.aclose()
         except TimeoutError as exc:
-            where = f" on {request['method']} {httpx.URL(request['url']).path}"
+            where = _where(request["method"], http.build_request(request["method"], request["url"]).url)
             raise APITimeoutError(f"no whole answer within {budget:g} s{where}") from exc
         except httpx.HTTPError as exc:
             raise transport_error(exc) from exc
@@ -265,12 +265,19 @@ def _tenacity_wait(state: RetryCallState) -> float:
     return retry_delay(error, state.attempt_number + 1)
 
 
+def _where(method: str, url: httpx.URL) -> str:
+    """`" on GET host:port/path"`: the host with its port when it is not the scheme's default, so that a refused
+    connection says which server was not there (the mock not started, a wrong CLOUDFLARE_BASE_URL)."""
+    port = f":{url.port}" if url.port is not None else ""
+    return f" on {method} {url.host}{port}{url.path}"
+
+
 def transport_error(exc: httpx.HTTPError) -> APIConnectionError:
     """An httpx failure as the client's exception. The message names what failed and where, never a header
     value (h11 quotes a refused header in its message, and that header may be the token)."""
     try:
         request = exc.request
-        where = f" on {request.method} {request.url.host}{request.url.path}"
+        where = _where(request.method, request.url)
     except RuntimeError:  # httpx raises this when the exception has no request attached
         request, where = None, ""
     kind = type(exc).__name__

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from contract_support import RECORDINGS_DIR, load_recording, recording_files
-from realtimekit_tools import make_recordings
+from realtimekit_tools import coverage, make_recordings
 from realtimekit_tools.routes import operation_ids, route_table
-from realtimekit_tools.spec import resolve_with_pointer
 
 OPERATION_IDS = operation_ids()
 ERROR_STATUSES_EXPECTED = {400, 401, 403, 404, 429, 500}
@@ -102,117 +100,29 @@ def test_builder_script_replaces_its_own_files_and_leaves_live_ones(tmp_path: Pa
 
 
 # ---- coverage: every property, enum value and nullable type of each operation's responses appears somewhere ----
-
-
-def _resolve(spec: Mapping[str, Any], node: Mapping[str, Any], loc: str) -> tuple[Mapping[str, Any], str]:
-    """The node with its references followed, and where it is: the schema's name, or `loc` if none."""
-    resolved, pointer = resolve_with_pointer(spec, node)
-    return resolved, pointer.rsplit("/", 1)[-1] if "/schemas/" in pointer else loc
-
-
-def _is_null(branch: Mapping[str, Any]) -> bool:
-    return branch.get("type") == "null"
-
-
-def expected_marks(spec: Mapping[str, Any], node: Mapping[str, Any], loc: str, marks: set[str], seen: set[str]) -> None:
-    node, loc = _resolve(spec, node, loc)
-    if loc in seen and not loc.startswith("$"):
-        return
-    seen = seen | {loc}
-    for value in node.get("enum", []):
-        marks.add(f"{loc} = {value}")
-    if isinstance(node.get("type"), list):
-        marks.update(f"{loc} : {kind}" for kind in node["type"])
-    for keyword in ("anyOf", "oneOf"):
-        for branch in node.get(keyword, []):
-            if _is_null(branch):
-                marks.add(f"{loc} : null")
-            else:
-                expected_marks(spec, branch, loc, marks, seen)
-    for name, prop in node.get("properties", {}).items():
-        marks.add(f"{loc}.{name}")
-        expected_marks(spec, prop, f"{loc}.{name}", marks, seen)
-    if isinstance(node.get("additionalProperties"), dict):
-        marks.add(f"{loc}.*")
-        expected_marks(spec, node["additionalProperties"], f"{loc}.*", marks, seen)
-    if "items" in node:
-        expected_marks(spec, node["items"], f"{loc}[]", marks, seen)
-
-
-def _json_kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
-
-
-def observed_marks(spec: Mapping[str, Any], node: Mapping[str, Any], value: Any, loc: str, marks: set[str]) -> None:
-    node, loc = _resolve(spec, node, loc)
-    if value in node.get("enum", []):
-        marks.add(f"{loc} = {value}")
-    if isinstance(node.get("type"), list):
-        marks.add(f"{loc} : {_json_kind(value)}")
-    for keyword in ("anyOf", "oneOf"):
-        for branch in node.get(keyword, []):
-            if _is_null(branch):
-                if value is None:
-                    marks.add(f"{loc} : null")
-                continue
-            resolved, _ = _resolve(spec, branch, loc)
-            required = resolved.get("required", [])
-            if not required or (isinstance(value, dict) and all(key in value for key in required)):
-                observed_marks(spec, branch, value, loc, marks)
-    if isinstance(value, dict):
-        properties = node.get("properties", {})
-        for key, item in value.items():
-            if key in properties:
-                marks.add(f"{loc}.{key}")
-                observed_marks(spec, properties[key], item, f"{loc}.{key}", marks)
-            elif isinstance(node.get("additionalProperties"), dict):
-                marks.add(f"{loc}.*")
-                observed_marks(spec, node["additionalProperties"], item, f"{loc}.*", marks)
-    if isinstance(value, list) and "items" in node:
-        for item in value:
-            observed_marks(spec, node["items"], item, f"{loc}[]", marks)
-
-
-def _response_schemas(spec: Mapping[str, Any], operation_id: str) -> dict[str, Mapping[str, Any]]:
-    schemas = {}
-    for status, response in route_table(spec)[operation_id].node["responses"].items():
-        resolved, _ = _resolve(spec, response, "")
-        schemas[status] = resolved["content"]["application/json"]["schema"]
-    return schemas
+# The walk is realtimekit_tools.coverage, which the builder also uses to make cases for what is missing.
 
 
 @pytest.mark.parametrize("operation_id", OPERATION_IDS)
 def test_recordings_cover_every_field_enum_value_and_null(spec: dict[str, Any], operation_id: str) -> None:
-    schemas = _response_schemas(spec, operation_id)
-    expected: set[str] = set()
-    for status, schema in schemas.items():
-        expected_marks(spec, schema, f"${status}", expected, set())
     observed: set[str] = set()
     for path in recording_files():
         recording = load_recording(path)
         if recording["operation_id"] != operation_id or "body" not in recording["response"]:
             continue
-        status = str(recording["response"]["status"])
-        key = status if status in schemas else f"{status[0]}XX"
-        observed_marks(spec, schemas[key], recording["response"]["body"], f"${key}", observed)
-    missing = sorted(expected - observed)
-    assert not missing, f"{operation_id}: no recording shows {missing}"
+        coverage.observed_marks(
+            spec, operation_id, recording["response"]["status"], recording["response"]["body"], observed
+        )
+    missing = sorted(coverage.expected_marks(spec, operation_id) - observed)
+    assert not missing, f"{operation_id}: no recording shows {missing}; after changing the spec, run `make recordings`"
 
 
 def test_coverage_check_notices_a_gap(spec: dict[str, Any]) -> None:
     """The coverage walk is not vacuous: a body without the enum values and nulls leaves them missing."""
-    schema = _response_schemas(spec, "get_session_participant_details")["200"]
-    expected: set[str] = set()
-    expected_marks(spec, schema, "$200", expected, set())
-    observed: set[str] = set()
+    operation_id = "get_session_participant_details"
+    expected = {mark for mark in coverage.expected_marks(spec, operation_id) if mark.startswith(("$200", "P"))}
     body = {"data": {"participant": {"peer_events": [{"event_name": "PEER_CREATED", "participant_id": "p"}]}}}
-    observed_marks(spec, schema, body, "$200", observed)
+    observed = coverage.observed_marks(spec, operation_id, 200, body)
     missing = expected - observed
     assert {"PeerEventName = PEER_LEAVING", "PeerEvent.participant_id : null", "Participant.left_at"} <= missing
     assert {"PeerEventName = PEER_CREATED", "PeerEvent.participant_id : string"} <= observed

@@ -49,7 +49,9 @@ def test_wrong_type_is_named_with_its_path(spec: dict[str, Any]) -> None:
     body = _body("get_sessions", "full")
     body["data"]["sessions"][1]["live_participants"] = "three"
     violation = _only(validate_body(spec, "get_sessions", 200, body))
-    assert violation == Violation("type-change", "$.data.sessions[1].live_participants", "type number", 'string "three"')
+    assert violation == Violation(
+        "type-change", "$.data.sessions[1].live_participants", "type number", 'string "three"'
+    )
 
 
 def test_unknown_enum_value_is_named_with_its_path(spec: dict[str, Any]) -> None:

@@ -84,3 +84,20 @@ _STDLIB = {
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
     "typing", "urllib", "uuid",
 }  # fmt: skip
+
+
+def test_every_generated_file_names_its_source_and_the_runtime_is_copied_byte_for_byte() -> None:
+    package = ROOT / "generated/realtimekit_sessions"
+    for path in sorted(package.rglob("*.py")):
+        first = path.read_text().splitlines()[0]
+        assert "make generate" in first and ("openapi/" in first), f"{path} does not say where it comes from"
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    for source in sorted((ROOT / "openapi/runtime").glob("*.py")):
+        copy = (package / source.name).read_text().splitlines()
+        original = source.read_text().splitlines()
+        assert len(copy) == len(original), f"{source.name}: lines added or lost, so tracebacks would not match"
+        differing = [(a, b) for a, b in zip(original, copy, strict=True) if a != b]
+        versions = [(line, f'__version__ = "{version}"') for line in original if line.startswith("__version__ =")]
+        assert differing in ([], versions), (
+            f"{source.name} differs from its copy beyond the version line: {differing[:3]}"
+        )

@@ -315,9 +315,7 @@ def test_without_the_extra_the_installed_command_says_what_to_install(tmp_path: 
     (tmp_path / "sitecustomize.py").write_text(BLOCK_TYPER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     for args in ([], ["--version"], ["sessions", "list"]):
-        result = subprocess.run(
-            [str(script), *args], capture_output=True, text=True, timeout=60, check=False, env=env
-        )
+        result = subprocess.run([str(script), *args], capture_output=True, text=True, timeout=60, check=False, env=env)
         _assert_one_line_install_hint(result)
     result = subprocess.run(
         [sys.executable, "-m", "realtimekit_sessions_cli", "-h"],

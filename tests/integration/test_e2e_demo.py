@@ -39,3 +39,6 @@ def test_demo_prints_data_for_all_nine_operations() -> None:
     for figure in ("Weekly platform sync", "Tomás R.", "47.55 min", "audio MOS avg: sent 4.25", "is PENDING"):
         assert figure in completed.stdout
     assert "9 of 9 operations succeeded" in completed.stdout
+    # The files behind the links, served by the mock itself, fetched and read.
+    [downloads] = [line for line in lines if line.startswith("downloads: ")]
+    assert "FAILED" not in downloads and "transcript lines (VTT)" in downloads

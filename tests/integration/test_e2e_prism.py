@@ -266,7 +266,9 @@ def test_path_id_longer_than_the_spec_allows_is_refused_by_the_client_as_prism_r
     assert "account_id" in answer.headers["sl-violations"]
     client = AuthenticatedClient(token="e2e-token", base_url=prism_url, max_retries=0)
     with client:
-        with pytest.raises(InvalidParameterError, match="account_id: is 33 characters long; ids are at most 32") as raised:
+        with pytest.raises(
+            InvalidParameterError, match="account_id: is 33 characters long; ids are at most 32"
+        ) as raised:
             get_session_details.sync("a" * 33, APP_ID, SESSION_ID, client=client)
         assert raised.value.parameter == "account_id"
         # The longest the spec allows goes out, and Prism takes it.

@@ -163,11 +163,12 @@ def test_connection_refused_is_retried_then_raised(
     use_async: bool | str, operation_id: str, fast_retries: dict[str, float]
 ) -> None:
     retries = 3
-    outcome = invoke(
-        f"http://127.0.0.1:{refused_port()}", use_async=use_async, operation_id=operation_id, max_retries=retries
-    )
+    port = refused_port()
+    outcome = invoke(f"http://127.0.0.1:{port}", use_async=use_async, operation_id=operation_id, max_retries=retries)
     assert type(outcome.error) is errors.APIConnectionError, outcome.error
     assert "ConnectError" in str(outcome.error)
+    # The message names the server that was not there, port included (a mock not started, a wrong base URL).
+    assert f" on {'POST' if operation_id.startswith('generate') else 'GET'} 127.0.0.1:{port}/" in str(outcome.error)
     # Refused means never sent, so even the POST is tried again.
     assert outcome.attempts == 1 + retries
     least, most = backoff_budget(retries, fast_retries)
@@ -227,6 +228,8 @@ def test_a_stalled_server_times_out_within_the_budget(
     server = start_server([Stall(seconds=10)])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=retries, timeout=timeout)
     assert type(outcome.error) is errors.APITimeoutError, outcome.error
+    # Sync (httpx's timeout) and async (the whole-answer budget) both say which server did not answer.
+    assert f" on GET {server.base_url.removeprefix('http://')}/" in str(outcome.error), outcome.error
     assert server.request_count == 1 + retries
     least, most = backoff_budget(retries, fast_retries)
     attempts = 1 + retries

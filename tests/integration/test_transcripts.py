@@ -122,7 +122,9 @@ VTT = (
 def test_vtt_multi_line_cues_and_voices() -> None:
     lines = read_transcript(VTT.encode(), "vtt")
     assert lines[0] == TranscriptLine(ms(1200), ms(3400), None, None, None, "Priya N.", "Good morning,\neveryone.")
-    assert lines[1] == TranscriptLine(ms(65000), ms(69250), None, None, None, "Tomás R.", "First item:\nthe release date.")
+    assert lines[1] == TranscriptLine(
+        ms(65000), ms(69250), None, None, None, "Tomás R.", "First item:\nthe release date."
+    )
     assert lines[2].display_name is None and lines[2].end == datetime.timedelta(hours=1, seconds=1)
 
 

@@ -158,3 +158,25 @@ def test_httpx_args_that_reach_the_network_apply_to_downloads() -> None:
     args = _download_client_args(client)
     assert args["trust_env"] is False and args["http2"] is False and "limits" not in args
     assert "Authorization" not in args["headers"] and "authorization" not in {k.lower() for k in args["headers"]}
+
+
+def test_a_trickling_storage_host_cannot_hold_a_download_past_its_timeout(raw_server: Callable[..., RawServer]) -> None:
+    import time
+
+    def serve(path: str, connection: socket.socket) -> None:
+        if path.endswith("/chat"):
+            url = f"http://127.0.0.1:{server.port}/files/chat.csv"
+            body = f'{{"success": true, "data": {{"chat_download_url": "{url}", "chat_download_url_expiry": "2999-01-01T00:00:00Z"}}}}'
+            connection.sendall(http_answer(body.encode()))
+            return
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(200):  # a byte every 0.2 s, 40 s at most
+            connection.sendall(b"x")
+            time.sleep(0.2)
+
+    server = raw_server(serve)
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        get_session_chat.download(ACCOUNT, APP, SESSION, client=client, timeout=1.0)
+    assert time.monotonic() - started < 2.5

@@ -143,6 +143,8 @@ def test_connection_errors_are_retried_then_raised_as_connection_errors(make_cli
     with pytest.raises(errors.APIConnectionError) as caught:
         get_session_chat.sync(ACCOUNT, APP, SESSION, client=client)
     assert len(script.requests) == 3 and not isinstance(caught.value, errors.APITimeoutError)
+    # The message names the host (and a port only when it is not the scheme's default).
+    assert f" on GET {script.requests[0].url.host}/client/v4/accounts/" in str(caught.value)
 
     client, script = make_client(httpx.ReadTimeout("slow"), json_response(200, CHAT_OK))
     assert get_session_chat.sync(ACCOUNT, APP, SESSION, client=client).data

@@ -1,7 +1,8 @@
 """Call all nine RealtimeKit Sessions operations through the generated client, against the local mock server.
 
-Starts realtimekit_tools.mock_server on a free loopback port, so no network and no real credentials are involved
-(the token is the placeholder "demo-token"). Prints what each call returned; exits 1 if any call failed.
+Starts realtimekit_tools.mock_server (the mock of `make mock`) on a free loopback port, so no network and no real
+credentials are involved (the token is the placeholder "demo-token"). Prints what each call returned, then fetches
+and reads the chat, transcript and summary files the mock serves; exits 1 if anything failed.
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ from realtimekit_sessions.api.sessions import (
     get_sessions,
 )
 from realtimekit_sessions.errors import APIError
-from realtimekit_sessions.types import Unset
+from realtimekit_sessions.models import ChatMessage
+from realtimekit_sessions.transcripts import read_transcript
+from realtimekit_sessions.types import Unset, read_csv
 
 from . import mock_server
 
-# The ids the spec's examples use; the mock answers for any ids, these just keep the output coherent.
+# The ids the spec's examples use: the mock's data set holds that session and its participants as the examples
+# show them (the mock answers any account and app id; unknown session and peer ids get a 404).
 ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
 APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SESSION_ID = "5e3b5a0c-2a8f-4c38-8d0e-3f0d2b9c7a11"
@@ -170,6 +174,16 @@ def peer_report(client: AuthenticatedClient) -> list[str]:
     ]
 
 
+def downloads(client: AuthenticatedClient) -> str:
+    """The files behind the three links, fetched from the mock (which serves them itself) and read."""
+    chat = get_session_chat.download(ACCOUNT_ID, APP_ID, SESSION_ID, client=client)
+    messages = list(read_csv(chat.content, ChatMessage.from_dict))
+    vtt = get_session_transcripts.download(ACCOUNT_ID, APP_ID, SESSION_ID, client=client, format_="VTT")
+    lines = read_transcript(vtt.content, "VTT")
+    summary = get_session_summary.download(ACCOUNT_ID, APP_ID, SESSION_ID, client=client).text
+    return f"{len(messages)} chat messages, {len(lines)} transcript lines (VTT), summary {summary.splitlines()[0]!r}"
+
+
 OPERATIONS: list[tuple[str, Callable[[AuthenticatedClient], list[str]]]] = [
     ("get_sessions", list_sessions),
     ("get_session_details", session_details),
@@ -202,6 +216,12 @@ def main() -> int:
                 for line in lines[1:]:
                     print(line)
         print(f"{len(OPERATIONS) - failures} of {len(OPERATIONS)} operations succeeded")
+        with AuthenticatedClient(token="demo-token", base_url=base_url) as client:
+            try:
+                print(f"downloads: {downloads(client)}")
+            except (APIError, ValueError) as error:
+                failures += 1
+                print(f"downloads: FAILED: {type(error).__name__}: {error}")
         failures += run_cli(base_url)
     finally:
         server.stop()

@@ -5,7 +5,12 @@ documents (shared/reference/API-FACTS.md, the SDK's model reference page, and ou
 deterministic: ids, timestamps and numbers come from random generators seeded by the case name, so running this
 again gives byte-identical files (tests/contract checks that).
 
-    python -m realtimekit_tools.make_recordings [--out DIR]
+    python -m realtimekit_tools.make_recordings [--out DIR] [--spec FILE]      # or: make recordings
+
+After the hand-written cases, the builder compares what they show with what the spec allows (every property,
+enum value and null of every response; `coverage`) and adds `from_spec_*` cases, made from the schema alone, for
+anything missing. So a field added to the spec is covered by running this again: no edit here is needed. While
+the hand-written cases cover the spec, there are no such cases.
 
 Recordings whose provenance is "live" are never written or removed by this script.
 """
@@ -20,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import coverage
 from .paths import recordings_dir
 from .recording import (
     Provenance,
@@ -31,6 +37,8 @@ from .recording import (
     render,
     write_recording,
 )
+from .routes import route_table
+from .spec import Spec, load_spec
 
 RECORDED_AT = "2025-03-20T12:00:00Z"
 
@@ -1057,7 +1065,8 @@ def all_error_cases() -> Iterator[Case]:
     )
 
 
-def all_cases() -> Iterator[Case]:
+def hand_cases() -> Iterator[Case]:
+    """The cases written out above, from what Cloudflare documents."""
     yield from sessions_cases()
     yield from session_details_cases()
     yield from participants_cases()
@@ -1067,15 +1076,55 @@ def all_cases() -> Iterator[Case]:
     yield from all_error_cases()
 
 
-def build() -> dict[str, str]:
+def spec_cases(spec: Spec, hand: list[Case]) -> Iterator[Case]:
+    """Cases made from the spec alone for whatever the hand-written cases do not show: a field, enum value or
+    null the spec gained since. None while the hand-written cases cover the spec (as they do when committed);
+    after an optional field is added to the spec, running the builder again adds `from_spec_*` cases that show
+    it, so that the coverage test passes with no edit here."""
+    table = route_table(spec)
+    for operation_id, route in table.items():
+        observed: set[str] = set()
+        for case in hand:
+            if case.operation_id == operation_id and case.body is not None:
+                coverage.observed_marks(spec, operation_id, case.status, case.body, observed)
+        expected = coverage.expected_marks(spec, operation_id)
+        if expected <= observed:
+            continue
+        examples = {name: str(p.get("example", name)) for name, p in route.parameters.items() if p.get("in") == "path"}
+        for key in coverage.response_schemas(spec, operation_id):
+            status = int(key.upper().replace("XX", "00"))
+            bodies = coverage.spec_bodies(spec, operation_id, key, expected - observed)
+            for number, body in enumerate(bodies, start=1):
+                yield Case(
+                    operation_id,
+                    f"from_spec_{key.lower()}_{number}",
+                    f"{SPEC} alone (every property filled, alternative {number} of each choice): shows what "
+                    "no other case of this operation does",
+                    method=route.method,
+                    path=route.path_for(examples),
+                    status=status,
+                    body=body,
+                    headers={"retry-after": "30"} if status == 429 else None,
+                )
+                coverage.observed_marks(spec, operation_id, status, body, observed)
+
+
+def all_cases(spec: Spec | None = None) -> Iterator[Case]:
+    hand = list(hand_cases())
+    yield from hand
+    yield from spec_cases(load_spec() if spec is None else spec, hand)
+
+
+def build(spec_path: Path | None = None) -> dict[str, str]:
     """Relative path (operation_id/case.json) -> file text, for every synthesized recording."""
-    return {relative: render(recording) for relative, recording in build_recordings().items()}
+    return {relative: render(recording) for relative, recording in build_recordings(spec_path).items()}
 
 
-def build_recordings() -> dict[str, Recording]:
-    """Relative path (operation_id/case.json) -> recording, for every synthesized recording."""
+def build_recordings(spec_path: Path | None = None) -> dict[str, Recording]:
+    """Relative path (operation_id/case.json) -> recording, for every synthesized recording: the hand-written
+    cases, plus those the spec (`spec_path`, default the repository's) needs for the rest."""
     recordings: dict[str, Recording] = {}
-    for case in all_cases():
+    for case in all_cases(load_spec(spec_path)):
         relative = f"{case.operation_id}/{case.name}.json"
         if relative in recordings:
             raise ValueError(f"two cases write {relative}")
@@ -1087,8 +1136,8 @@ def is_synthesized(path: Path) -> bool:
     return read_source(path) == "synthesized"
 
 
-def write(out: Path) -> tuple[int, int]:
-    recordings = build_recordings()
+def write(out: Path, spec_path: Path | None = None) -> tuple[int, int]:
+    recordings = build_recordings(spec_path)
     # Synthesized files this script no longer makes would otherwise linger and be tested forever.
     stale = [
         path
@@ -1102,13 +1151,19 @@ def write(out: Path) -> tuple[int, int]:
     return len(recordings), len(stale)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="where to write (default tests/recordings)")
-    args = parser.parse_args()
+    parser.add_argument("--spec", type=Path, default=None, help="the spec (default openapi/realtimekit-sessions.yaml)")
+    args = parser.parse_args(argv)
     out = args.out or recordings_dir()
-    written, removed = write(out)
+    written, removed = write(out, args.spec)
+    derived = sorted(name for name in build_recordings(args.spec) if "/from_spec_" in name)
     print(f"wrote {written} recordings to {out} (removed {removed} stale)")
+    if derived:
+        print(f"{len(derived)} of them made from the spec alone, for what no hand-written case shows:")
+        for name in derived:
+            print(f"  {name}")
 
 
 if __name__ == "__main__":

@@ -1,31 +1,75 @@
-"""A small local HTTP server that answers RealtimeKit Sessions requests from the spec's own examples.
+"""The local mock of the RealtimeKit Sessions API: every operation, over a believable data set, with its own
+download links, and faults on request.
 
-Routes come from the path templates and methods of openapi/realtimekit-sessions.yaml. A request needs an
-`Authorization: Bearer <anything>` header, else it gets the operation's 401 example (Cloudflare's `errors[]`
-envelope). A matched request gets the operation's 200 example, with the example ids of the path parameters
-replaced by the ids asked for, so that asking for session X returns session X. Unknown paths get a 404 in
-RealtimeKit's `error{code,message}` envelope.
+    make mock                                  # 127.0.0.1:8787, prints the `export ...` lines to paste
+    python -m realtimekit_tools.mock_server --sessions 5000 --per-page-cap 100 --latency 0.05 --rate-limit-every 50
 
-As a library: `server, base_url = start()` ... `server.stop()`.
-As a program: `python -m realtimekit_tools.mock_server --port 8787`.
+As a library:
+
+    from realtimekit_tools.mock_server import MockOptions, running
+
+    with running(MockOptions(sessions=5000, seed=7, max_per_page=100)) as mock:
+        mock.api_url         # http://127.0.0.1:<port>/client/v4, for CLOUDFLARE_BASE_URL or base_url=
+        mock.env()           # the four environment variables the client and the CLI read
+        mock.data            # the DataSet it answers from (realtimekit_tools.mock_data)
+        mock.fail_next(503, times=2)   # the next two API requests get a 503
+        mock.fail_next(429, retry_after=300, operation_id="get_session_participants")  # the next one of those
+        mock.request_count   # API requests answered so far
+
+What it answers (the data set is described in realtimekit_tools.mock_data):
+
+- Routes come from the path templates and methods of openapi/realtimekit-sessions.yaml, under `/client/v4` (or
+  with no prefix). A request needs `Authorization: Bearer <token>` (any token, or exactly `MockOptions.token`
+  when set), else the operation's 401 example, Cloudflare's `errors[]` envelope. Any account and app id is
+  accepted and sees the same data set.
+- Query values are checked against the spec (enums, integers, booleans, date-times): a bad one gets a 400 in
+  RealtimeKit's `{success: false, error: {code, message}}` envelope. An unknown session, participant or peer
+  gets a 404 in the same envelope, as does an unknown path.
+- get_sessions honours status, search (title, meeting id, session id), start_time/end_time (on created_at),
+  associated_id, participants (the peak participant count: `N` or `>=N` at least N, `<=N`, `>N`, `<N`,
+  `=N`, `N-M`), sort_by/sort_order (newest first by default) and page_no (from 1) / per_page (default 20),
+  answering `paging` with start_offset, end_offset and total_count. get_session_participants honours search,
+  sort_by/sort_order (joining order by default), view (`consolidated` adds breakout-room time), page_no /
+  per_page and include_peer_events; the peer report honours filters and include_peer_events.
+- The chat, transcript and summary links point at this same server (`/files/...`), signed S3-style with
+  `X-Amz-Date` and `X-Amz-Expires` (`link_ttl`, an hour by default); an expired link gets S3's 403 "Request has
+  expired", which the client's download replaces with a fresh link. Files: the chat CSV with RealtimeKit's
+  header row, the transcript as headerless CSV, JSON, SRT or VTT, the summary as text.
+
+Options (`MockOptions`, and the same as flags of the program): `sessions` and `seed` (the data set's size and
+seed), `latency` (seconds before each API answer), `max_per_page` (a larger per_page is cut to it, as servers
+do), `error_rate` / `error_every` with `error_status` (500 by default; 520-527 answer Cloudflare's HTML page),
+`rate_limit_rate` / `rate_limit_every` with `retry_after` (seconds, 1 by default; 300 is Cloudflare's
+five-minute block), `extra_session_field` (a field the spec does not know on every session, as when the API
+grows), `link_ttl` and `token`. Faults and latency apply to API requests, not to file downloads.
+
+Given explicit `routes` (see `load_routes`), the server instead answers each operation with that route's body
+for any ids, the spec's example ids replaced by the ones asked for: the scripted mode some tests use.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
 import copy
+import datetime
 import itertools
 import json
+import random
+import re
 import sys
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .mock_data import ACCOUNT_ID, APP_ID, DataSet, SessionRecord, parse_time
 from .routes import Route, RouteTable, route_table
 from .spec import Spec, load_spec, resolve, server_base_path
 
@@ -102,9 +146,67 @@ def _substitute(value: Any, replacements: dict[str, str]) -> Any:
     return value
 
 
-def _error(status: HTTPStatus, message: str) -> dict[str, Any]:
+def _error(status: HTTPStatus | int, message: str) -> dict[str, Any]:
     """RealtimeKit's own error envelope, as its API answers for unknown resources."""
     return {"success": False, "error": {"code": int(status), "message": message}}
+
+
+def _cloudflare_error(code: int, message: str) -> dict[str, Any]:
+    """Cloudflare's v4 envelope, as its API gateway answers (authentication, rate limits)."""
+    return {"success": False, "errors": [{"code": code, "message": message}], "messages": [], "result": None}
+
+
+DEFAULT_PORT = 8787
+DEFAULT_TOKEN = "mock-token"
+DEFAULT_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class MockOptions:
+    """What the mock serves and how it misbehaves. Every field has a flag of the same name in `main()`."""
+
+    # The data set: how many sessions (at least 2), from which seed.
+    sessions: int = 300
+    seed: int = 0
+    # Seconds to wait before each API answer.
+    latency: float = 0.0
+    # A per_page above this is cut to it (None: no cap).
+    max_per_page: int | None = None
+    # Server errors: a fraction of API requests (drawn from `seed`), and/or every Nth; with this status.
+    error_rate: float = 0.0
+    error_every: int = 0
+    error_status: int = 500
+    # 429s with Retry-After: a fraction of API requests, and/or every Nth; Retry-After in seconds.
+    rate_limit_rate: float = 0.0
+    rate_limit_every: int = 0
+    retry_after: float = 1
+    # A field the spec does not know, added to every session (the API growing); None for none.
+    extra_session_field: str | None = None
+    # How long a download link lives, in seconds.
+    link_ttl: int = 3600
+    # The one token accepted (None: any non-empty bearer token).
+    token: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.sessions < 2:
+            raise ValueError("sessions must be at least 2")
+        for name in ("error_rate", "rate_limit_rate"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name} must be between 0 and 1")
+        if not 400 <= self.error_status <= 599:
+            raise ValueError("error_status must be a 4xx or 5xx status")
+        if self.max_per_page is not None and self.max_per_page < 1:
+            raise ValueError("max_per_page must be at least 1")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One answer the mock gives instead of the real one: a status, with Retry-After for a 429."""
+
+    status: int
+    retry_after: float | None = None
+    # Only a request to this operation takes the fault (None: any API request).
+    operation_id: str | None = None
 
 
 class MockServer(ThreadingHTTPServer):
@@ -116,19 +218,90 @@ class MockServer(ThreadingHTTPServer):
         routes: list[MockRoute] | None = None,
         prefix: str | None = None,
         log_requests: bool = False,
+        options: MockOptions | None = None,
     ) -> None:
         super().__init__(address, _Handler)
+        # Explicit routes: the scripted mode (each route's body for any ids), else the data set.
+        self.scripted = routes is not None
         self.routes: Mapping[str, MockRoute] = {r.operation_id: r for r in (routes or load_routes())}
         self.table = RouteTable([route.route for route in self.routes.values()])
         self.prefix = base_path() if prefix is None else prefix
         self.log_requests = log_requests
+        self.options = options or MockOptions()
+        examples = {operation_id: copy.deepcopy(route.success_body) for operation_id, route in self.routes.items()}
+        self._data: DataSet | None = None
+        self._examples = examples
         self._ray_ids = itertools.count(1)
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._faults: collections.deque[Fault] = collections.deque()
+        self._random = random.Random(f"{self.options.seed}/faults")
+        self.request_count = 0
+
+    @property
+    def data(self) -> DataSet:
+        """The data set answered from, built on first use."""
+        with self._lock:
+            if self._data is None:
+                self._data = DataSet(
+                    self.options.sessions, self.options.seed, self.options.extra_session_field, self._examples
+                )
+            return self._data
 
     @property
     def base_url(self) -> str:
         host, port = self.socket.getsockname()[:2]
         return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        """The base URL for the client and the CLI (CLOUDFLARE_BASE_URL): the spec's base path on this server."""
+        return self.base_url + self.prefix
+
+    def env(self) -> dict[str, str]:
+        """The environment variables the client and the CLI read, pointing at this server."""
+        return {
+            "CLOUDFLARE_BASE_URL": self.api_url,
+            "CLOUDFLARE_API_TOKEN": self.options.token or DEFAULT_TOKEN,
+            "CLOUDFLARE_ACCOUNT_ID": ACCOUNT_ID,
+            "REALTIMEKIT_APP_ID": APP_ID,
+        }
+
+    def export_lines(self) -> str:
+        """The `export ...` line to paste into a shell."""
+        return "export " + " ".join(f"{name}={value}" for name, value in self.env().items())
+
+    def fail_next(
+        self, status: int, times: int = 1, retry_after: float | None = None, operation_id: str | None = None
+    ) -> None:
+        """Answer the next `times` API requests (to `operation_id` only, if given) with `status`; a 429 carries
+        Retry-After: `retry_after`, else the options' `retry_after`."""
+        if status == 429 and retry_after is None:
+            retry_after = self.options.retry_after
+        if operation_id is not None and operation_id not in self.routes:
+            raise ValueError(f"operation {operation_id!r} is not in the spec")
+        with self._lock:
+            self._faults.extend(Fault(status, retry_after, operation_id) for _ in range(times))
+
+    def next_fault(self, operation_id: str | None = None) -> Fault | None:
+        """Count an API request and decide whether it fails: queued faults first, then the options."""
+        options = self.options
+        with self._lock:
+            self.request_count += 1
+            number = self.request_count
+            for fault in self._faults:
+                if fault.operation_id in (None, operation_id):
+                    self._faults.remove(fault)
+                    return fault
+            if (options.rate_limit_every and number % options.rate_limit_every == 0) or (
+                options.rate_limit_rate and self._random.random() < options.rate_limit_rate
+            ):
+                return Fault(429, options.retry_after)
+            if (options.error_every and number % options.error_every == 0) or (
+                options.error_rate and self._random.random() < options.error_rate
+            ):
+                return Fault(options.error_status)
+        return None
 
     def next_ray_id(self) -> str:
         return f"{next(self._ray_ids):016x}-MOCK"
@@ -146,6 +319,81 @@ class MockServer(ThreadingHTTPServer):
         self.server_close()
 
 
+class BadQuery(ValueError):
+    """A query value the spec does not allow: answered with a 400."""
+
+
+def _query(route: Route, raw: str) -> dict[str, Any]:
+    """The query of a request, checked and converted by the spec's parameter schemas (unknown names dropped)."""
+    spec = load_spec()
+    known = route.query_parameters()
+    values: dict[str, Any] = {}
+    for name, text in parse_qsl(raw, keep_blank_values=True):
+        if name not in known:
+            continue
+        schema = resolve(spec, known[name].get("schema", {}))
+        values[name] = _convert(spec, name, text, schema)
+    return values
+
+
+def _convert(spec: Spec, name: str, text: str, schema: Mapping[str, Any]) -> Any:
+    if "enum" in schema and text not in schema["enum"]:
+        raise BadQuery(f"Invalid query parameter: {name} must be one of {', '.join(map(str, schema['enum']))}")
+    kind = schema.get("type")
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", text):
+            raise BadQuery(f"Invalid query parameter: {name} must be a number")
+        number = int(text)
+        if "minimum" in schema and number < schema["minimum"]:
+            raise BadQuery(f"Invalid query parameter: {name} must be at least {schema['minimum']}")
+        return number
+    if kind == "boolean":
+        if text not in ("true", "false"):
+            raise BadQuery(f"Invalid query parameter: {name} must be true or false")
+        return text == "true"
+    if schema.get("format") == "date-time":
+        try:
+            return parse_time(text)
+        except ValueError:
+            raise BadQuery(f"Invalid query parameter: {name} must be an ISO 8601 date-time") from None
+    if "maxLength" in schema and len(text) > schema["maxLength"]:
+        raise BadQuery(f"Invalid query parameter: {name} is longer than {schema['maxLength']} characters")
+    return text
+
+
+_COUNT_FILTER = re.compile(r"^\s*(>=|<=|>|<|=)?\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+
+
+def _count_filter(text: str) -> Any:
+    """The `participants` filter as the mock reads it: a test on the peak participant count."""
+    found = _COUNT_FILTER.match(text)
+    if found is None:
+        raise BadQuery("Invalid query parameter: participants must be N, >=N, <=N, >N, <N, =N or N-M")
+    operator, low, high = found.group(1) or ">=", int(found.group(2)), found.group(3)
+    if high is not None:
+        return lambda count: low <= count <= int(high)
+    return {
+        ">=": lambda count: count >= low,
+        "<=": lambda count: count <= low,
+        ">": lambda count: count > low,
+        "<": lambda count: count < low,
+        "=": lambda count: count == low,
+    }[operator]
+
+
+def _page(server: MockServer, items: list[Any], query: Mapping[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """One page of `items` (page_no from 1, per_page capped) with its paging object."""
+    per_page = query.get("per_page") or DEFAULT_PER_PAGE
+    if server.options.max_per_page is not None:
+        per_page = min(per_page, server.options.max_per_page)
+    page_no = max(1, query.get("page_no") or 1)
+    first = (page_no - 1) * per_page
+    page = items[first : first + per_page]
+    if not page:
+        return page, {"start_offset": 0, "end_offset": 0, "total_count": len(items)}
+    return page, {"start_offset": first + 1, "end_offset": first + len(page), "total_count": len(items)}
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: MockServer
     protocol_version = "HTTP/1.1"
@@ -158,7 +406,11 @@ class _Handler(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
 
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
+        if not self.server.scripted and path.startswith("/files/"):
+            self._file(path, parts.query)
+            return
         if self.server.prefix and (path == self.server.prefix or path.startswith(self.server.prefix + "/")):
             path = path[len(self.server.prefix) :]
 
@@ -178,28 +430,106 @@ class _Handler(BaseHTTPRequestHandler):
         matched, requested = for_method[0]
         route = self.server.routes[matched.operation_id]
 
-        scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            self._send(HTTPStatus.UNAUTHORIZED, route.unauthorized_body)
+        if self.server.scripted:
+            if not self._authorized(route):
+                return
+            replacements = {
+                example: requested[name]
+                for name, example in route.example_ids.items()
+                if name in requested and requested[name] != example
+            }
+            self._send(HTTPStatus.OK, _substitute(copy.deepcopy(route.success_body), replacements))
             return
 
-        replacements = {
-            example: requested[name]
-            for name, example in route.example_ids.items()
-            if name in requested and requested[name] != example
-        }
-        body = _substitute(copy.deepcopy(route.success_body), replacements)
-        self._send(HTTPStatus.OK, body)
+        options = self.server.options
+        if options.latency:
+            time.sleep(options.latency)
+        fault = self.server.next_fault(route.operation_id)
+        if fault is not None:
+            self._fault(fault)
+            return
+        if not self._authorized(route):
+            return
+        try:
+            query = _query(route.route, parts.query)
+            status, body = _answer(self.server, route.operation_id, requested, query, self._host())
+        except BadQuery as error:
+            status, body = HTTPStatus.BAD_REQUEST, _error(HTTPStatus.BAD_REQUEST, str(error))
+        self._send(status, body)
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _dispatch
 
-    def _send(self, status: HTTPStatus, body: Any, extra_headers: dict[str, str] | None = None) -> None:
-        payload = json.dumps(body).encode("utf-8")
+    def _authorized(self, route: MockRoute) -> bool:
+        scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
+        wanted = self.server.options.token
+        if scheme.lower() != "bearer" or not token.strip() or (wanted is not None and token.strip() != wanted):
+            self._send(HTTPStatus.UNAUTHORIZED, route.unauthorized_body)
+            return False
+        return True
+
+    def _host(self) -> str:
+        """scheme://host:port as the client reached this server, for the download links."""
+        return "http://" + (self.headers.get("Host") or self.server.base_url.removeprefix("http://"))
+
+    def _fault(self, fault: Fault) -> None:
+        if fault.status == 429:
+            retry_after = fault.retry_after if fault.retry_after is not None else self.server.options.retry_after
+            text = str(int(retry_after)) if float(retry_after).is_integer() else str(retry_after)
+            body = _cloudflare_error(971, "Please wait and consider throttling your request speed")
+            self._send(429, body, extra_headers={"Retry-After": text})
+        elif 520 <= fault.status <= 527:
+            ray = self.server.next_ray_id()
+            page = (
+                f"<!DOCTYPE html>\n<html><head><title>api.cloudflare.com | {fault.status}</title></head>\n"
+                f"<body><h1>Error {fault.status}</h1><p>Cloudflare Ray ID: <strong>{ray}</strong></p></body></html>\n"
+            )
+            self._send_bytes(fault.status, page.encode(), "text/html; charset=UTF-8", {"cf-ray": ray})
+        else:
+            phrase = HTTPStatus(fault.status).phrase if fault.status in HTTPStatus._value2member_map_ else "Error"
+            self._send(fault.status, _error(fault.status, f"{phrase} (injected by the mock)"))
+
+    def _file(self, path: str, raw_query: str) -> None:
+        query = dict(parse_qsl(raw_query))
+        try:
+            signed = datetime.datetime.strptime(query["X-Amz-Date"], "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC)
+            expires = signed + datetime.timedelta(seconds=int(query["X-Amz-Expires"]))
+        except (KeyError, ValueError):
+            self._send_bytes(403, _s3_error("AccessDenied", "Query-string authentication requires a signature"))
+            return
+        if expires <= datetime.datetime.now(datetime.UTC):
+            self._send_bytes(403, _s3_error("AccessDenied", "Request has expired"))
+            return
+        found = re.fullmatch(r"/files/(chat|transcripts|summaries)/([^/]+)\.(csv|json|srt|vtt|txt)", path)
+        data = self.server.data
+        record = data.record(found.group(2)) if found else None
+        if found is None or record is None:
+            self._send_bytes(404, _s3_error("NoSuchKey", "The specified key does not exist."))
+            return
+        kind, extension = found.group(1), found.group(3)
+        if kind == "chat":
+            self._send_bytes(200, data.chat_csv(record).encode(), "text/csv")
+        elif kind == "transcripts":
+            types = {"csv": "text/csv", "json": "application/json", "srt": "application/x-subrip", "vtt": "text/vtt"}
+            self._send_bytes(200, data.transcript(record, extension).encode(), types.get(extension, "text/plain"))
+        else:
+            self._send_bytes(200, data.summary(record).encode(), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus | int, body: Any, extra_headers: dict[str, str] | None = None) -> None:
+        self._send_bytes(status, json.dumps(body).encode("utf-8"), "application/json", extra_headers)
+
+    def _send_bytes(
+        self,
+        status: HTTPStatus | int,
+        payload: bytes,
+        content_type: str = "application/xml",
+        extra_headers: dict[str, str] | None = None,
+    ) -> None:
+        headers = dict(extra_headers or {})
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
-        self.send_header("cf-ray", self.server.next_ray_id())
-        for name, value in (extra_headers or {}).items():
+        self.send_header("cf-ray", headers.pop("cf-ray", "") or self.server.next_ray_id())
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
@@ -214,20 +544,279 @@ class _Handler(BaseHTTPRequestHandler):
             sys.stderr.write(f"mock server: {format % args}\n")
 
 
-def start(port: int = 0, host: str = "127.0.0.1", log_requests: bool = False) -> tuple[MockServer, str]:
-    """Serve in a background thread; returns the server (call `.stop()`) and its base URL."""
-    server = MockServer((host, port), log_requests=log_requests)
+def _s3_error(code: str, message: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>\n'
+    ).encode()
+
+
+# ---- the operations over the data set --------------------------------------------------------------------------
+
+
+def _ok(data: Any, **extra: Any) -> dict[str, Any]:
+    return {"success": True, "data": data, **extra}
+
+
+def _not_found(what: str) -> tuple[int, dict[str, Any]]:
+    return 404, _error(404, f"{what} not found")
+
+
+def _answer(
+    server: MockServer, operation_id: str, path: Mapping[str, str], query: Mapping[str, Any], host: str
+) -> tuple[int, Any]:
+    data = server.data
+    if operation_id == "get_sessions":
+        return 200, _list_sessions(server, query)
+    if operation_id == "get_participant_data_from_peer_id":
+        report = data.peer_report(path["peer_id"])
+        if report is None:
+            return _not_found("Peer")
+        return 200, _ok({"participant": _filter_report(server, report, path["peer_id"], query)})
+    record = data.record(path["session_id"])
+    if record is None:
+        return _not_found("Session")
+    if operation_id == "get_session_details":
+        body = copy.deepcopy(record.body)
+        if query.get("include_breakout_rooms"):
+            body["breakout_rooms"] = data.breakout_rooms(record)
+        return 200, _ok(body)
+    if operation_id == "get_session_participants":
+        return 200, _ok(_list_participants(server, record, query))
+    if operation_id == "get_session_participant_details":
+        found = data.find_participant(path["participant_id"])
+        if found is None or found[0] is not record:
+            return _not_found("Participant")
+        _, position, participant = found
+        if query.get("include_peer_events"):
+            participant["peer_events"] = data.peer_events(record, position, participant)
+        return 200, _ok({"participant": participant})
+    if operation_id == "generate_summary_of_transcripts":
+        return 200, _ok({"session_id": record.id, "status": "PENDING"})
+    links = {
+        "get_session_chat": ("chat", "csv", "chat_download_url", "chat_download_url_expiry", False),
+        "get_session_transcripts": (
+            "transcripts",
+            str(query.get("format", "CSV")).lower(),
+            "transcript_download_url",
+            "transcript_download_url_expiry",
+            True,
+        ),
+        "get_session_summary": ("summaries", "txt", "summaryDownloadUrl", "summaryDownloadUrlExpiry", True),
+    }
+    kind, extension, url_key, expiry_key, with_id = links[operation_id]
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    ttl = server.options.link_ttl
+    signature = urlencode(
+        {"X-Amz-Date": now.strftime("%Y%m%dT%H%M%SZ"), "X-Amz-Expires": str(ttl), "X-Amz-Signature": "mock"}
+    )
+    answer: dict[str, Any] = {}
+    if with_id:
+        answer["sessionId"] = record.id
+    answer[url_key] = f"{host}/files/{kind}/{record.id}.{extension}?{signature}"
+    answer[expiry_key] = (now + datetime.timedelta(seconds=ttl)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return 200, _ok(answer)
+
+
+def _list_sessions(server: MockServer, query: Mapping[str, Any]) -> dict[str, Any]:
+    key = "minutes_consumed" if query.get("sort_by") == "minutesConsumed" else "created_at"
+    # Newest first unless sorted otherwise.
+    records = list(server.data.ordered(key, query.get("sort_order", "DESC") == "DESC"))
+    if "status" in query:
+        records = [r for r in records if r.body["status"] == query["status"]]
+    if query.get("associated_id"):
+        records = [r for r in records if r.body["associated_id"] == query["associated_id"]]
+    if query.get("search"):
+        needle = query["search"].lower()
+        fields = ("meeting_display_name", "associated_id", "id")
+        records = [r for r in records if any(needle in str(r.body[name]).lower() for name in fields)]
+    if "start_time" in query:
+        records = [r for r in records if r.started >= query["start_time"]]
+    if "end_time" in query:
+        records = [r for r in records if r.started <= query["end_time"]]
+    if query.get("participants"):
+        test = _count_filter(query["participants"])
+        records = [r for r in records if test(r.body["max_concurrent_participants"])]
+    page, paging = _page(server, records, query)
+    return _ok({"sessions": [copy.deepcopy(record.body) for record in page]}, paging=paging)
+
+
+def _list_participants(server: MockServer, record: SessionRecord, query: Mapping[str, Any]) -> dict[str, Any]:
+    data = server.data
+    people = list(enumerate(data.participants(record)))
+    if query.get("search"):
+        needle = query["search"].lower()
+        people = [
+            (n, p)
+            for n, p in people
+            if any(needle in str(p.get(key, "")).lower() for key in ("id", "custom_participant_id", "display_name"))
+        ]
+    if query.get("view") == "consolidated":
+        for position, participant in people:
+            if "duration" in participant:
+                participant["duration"] = data.consolidated_duration(record, position, participant)
+    if "sort_by" in query or "sort_order" in query:
+        key = "duration" if query.get("sort_by") == "duration" else "joined_at"
+        people.sort(
+            key=lambda item: (item[1].get(key) is None, item[1].get(key) or 0),
+            reverse=query.get("sort_order") == "DESC",
+        )
+    page, paging = _page(server, people, query)
+    participants = []
+    for position, participant in page:
+        if query.get("include_peer_events"):
+            participant["peer_events"] = data.peer_events(record, position, participant)
+        participants.append(participant)
+    return {"participants": participants, "paging": paging}
+
+
+# Which part of the report each filter keeps: as the recordings read the filter names (Cloudflare does not say).
+_FILTER_SECTIONS = {
+    "device_info": ("metadata", ("device_info",)),
+    "ip_information": ("metadata", ("ip_information",)),
+    "precall_network_information": ("metadata", ("pc_metadata", "candidate_pairs")),
+    "events": ("metadata", ("events",)),
+    "quality_stats": ("quality", None),
+}
+
+
+def _filter_report(server: MockServer, report: dict[str, Any], peer_id: str, query: Mapping[str, Any]) -> Any:
+    data = server.data
+    report = dict(report)
+    if query.get("include_peer_events"):
+        found = data.find_participant(peer_id)
+        if found is not None and "peer_events" not in report:
+            record, position, participant = found
+            report["peer_events"] = data.peer_events(record, position, participant)
+    else:
+        report.pop("peer_events", None)
+    if "filters" in query and "peer_report" in report:
+        section, keys = _FILTER_SECTIONS[query["filters"]]
+        part = report["peer_report"].get(section, {})
+        report["peer_report"] = {section: part if keys is None else {k: part[k] for k in keys if k in part}}
+    return report
+
+
+# ---- starting it -----------------------------------------------------------------------------------------------
+
+
+def start(
+    port: int = 0, host: str = "127.0.0.1", log_requests: bool = False, options: MockOptions | None = None
+) -> tuple[MockServer, str]:
+    """Serve in a background thread; returns the server (call `.stop()`) and its base URL (no /client/v4)."""
+    server = MockServer((host, port), log_requests=log_requests, options=options)
     server.serve_in_background()
     return server, server.base_url
 
 
+@contextlib.contextmanager
+def running(
+    options: MockOptions | None = None, *, port: int = 0, host: str = "127.0.0.1", log_requests: bool = False
+) -> Iterator[MockServer]:
+    """The mock serving in a background thread for the `with` block; stopped after it."""
+    server, _ = start(port, host, log_requests, options)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def options_parser() -> argparse.ArgumentParser:
+    defaults = MockOptions()
+    parser = argparse.ArgumentParser(
+        prog="python -m realtimekit_tools.mock_server",
+        description="The local mock of the RealtimeKit Sessions API (`make mock`): every operation over a "
+        "deterministic data set, with download links served by itself, and faults on request.",
+    )
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    add(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port to listen on, 0 for any free one (default: {DEFAULT_PORT})",
+    )
+    add("--sessions", type=int, default=defaults.sessions, help="sessions in the data set (default: %(default)s)")
+    add("--seed", type=int, default=defaults.seed, help="seed of the data set and of random faults (default: 0)")
+    add("--latency", type=float, default=0.0, metavar="SECONDS", help="wait before each API answer")
+    add("--per-page-cap", dest="max_per_page", type=int, default=None, metavar="N", help="cut a larger per_page to N")
+    add(
+        "--error-rate",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="answer this fraction of API requests with --error-status",
+    )
+    add("--error-every", type=int, default=0, metavar="N", help="answer every Nth API request with --error-status")
+    add("--error-status", type=int, default=500, help="status of those errors (default: 500; 520-527: an HTML page)")
+    add(
+        "--rate-limit-rate",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="answer this fraction of API requests with 429",
+    )
+    add("--rate-limit-every", type=int, default=0, metavar="N", help="answer every Nth API request with 429")
+    add(
+        "--retry-after",
+        type=float,
+        default=1,
+        metavar="SECONDS",
+        help="Retry-After of the 429s (default: 1; 300 for a long one)",
+    )
+    add(
+        "--extra-session-field",
+        default=None,
+        metavar="NAME",
+        help="add a field the spec does not know to every session",
+    )
+    add(
+        "--link-ttl",
+        type=int,
+        default=defaults.link_ttl,
+        metavar="SECONDS",
+        help="how long download links live (default: 3600)",
+    )
+    add("--token", default=None, help="accept only this token (default: any bearer token)")
+    add("--quiet", action="store_true", help="do not log each request on stderr")
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> MockOptions:
+    return MockOptions(
+        sessions=args.sessions,
+        seed=args.seed,
+        latency=args.latency,
+        max_per_page=args.max_per_page,
+        error_rate=args.error_rate,
+        error_every=args.error_every,
+        error_status=args.error_status,
+        rate_limit_rate=args.rate_limit_rate,
+        rate_limit_every=args.rate_limit_every,
+        retry_after=args.retry_after,
+        extra_session_field=args.extra_session_field,
+        link_ttl=args.link_ttl,
+        token=args.token,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8787, help="port to listen on, 0 for any free one")
+    parser = options_parser()
     args = parser.parse_args(argv)
-    server = MockServer((args.host, args.port), log_requests=True)
-    print(f"RealtimeKit Sessions mock listening on {server.base_url} (Ctrl-C to stop)", flush=True)
+    try:
+        options = options_from(args)
+    except ValueError as error:
+        parser.error(str(error))
+    try:
+        server = MockServer((args.host, args.port), log_requests=not args.quiet, options=options)
+    except OSError as error:
+        print(f"cannot listen on {args.host}:{args.port}: {error.strerror or error} (try --port 0)", file=sys.stderr)
+        return 1
+    data = server.data
+    print(f"RealtimeKit Sessions mock on {server.api_url}: {len(data.records)} sessions (seed {options.seed})")
+    print("Point the client and the CLI at it (any account and app id work; these are the examples'):\n")
+    print(f"  {server.export_lines()}\n")
+    print(f"The newest session, a long call with peer reports across an hour: {data.long_call.id}")
+    print("Ctrl-C to stop.", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

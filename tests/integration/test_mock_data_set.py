@@ -1,0 +1,232 @@
+"""The local mock (`make mock`) through the generated client: its data set, filters, paging, 404s, download links
+and files, and the faults it can be asked for, by MockOptions and by its command-line flags."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions.api.sessions import (
+    get_participant_data_from_peer_id,
+    get_session_chat,
+    get_session_details,
+    get_session_participant_details,
+    get_session_participants,
+    get_session_summary,
+    get_session_transcripts,
+    get_sessions,
+)
+from realtimekit_sessions.models import ChatMessage
+from realtimekit_sessions.transcripts import read_transcript
+from realtimekit_sessions.types import read_csv
+from realtimekit_tools.mock_data import BAD_MINUTES, LONG_CALL_ID, DataSet
+from realtimekit_tools.mock_server import MockOptions, MockServer, running
+
+ACCOUNT, APP = "acct", "app"
+
+
+@pytest.fixture(scope="module")
+def mock() -> Iterator[MockServer]:
+    with running() as server:
+        yield server
+
+
+@pytest.fixture
+def client(mock: MockServer) -> Iterator[AuthenticatedClient]:
+    with AuthenticatedClient(token="t", base_url=mock.api_url, max_retries=0) as client:
+        yield client
+
+
+def test_the_data_set_is_deterministic_and_sized() -> None:
+    one, two = DataSet(300, seed=3), DataSet(300, seed=3)
+    assert one.sessions == two.sessions and len(one.sessions) == 300
+    assert DataSet(300, seed=4).sessions != one.sessions
+    record = one.records[100]
+    assert one.participants(record) == two.participants(record)
+    assert one.chat_csv(record) == two.chat_csv(record)
+    # The numbers agree with the participants.
+    people = one.participants(record)
+    ended = [p for p in people if "duration" in p]
+    if record.body["status"] == "ENDED":
+        assert record.body["minutes_consumed"] == pytest.approx(sum(p["duration"] for p in ended), abs=0.05)
+
+
+def test_lists_sessions_newest_first_and_pages_from_1(client: AuthenticatedClient, mock: MockServer) -> None:
+    page = get_sessions.sync(ACCOUNT, APP, client=client, per_page=50)
+    assert page.paging.total_count == 300 and page.paging.start_offset == 1 and page.paging.end_offset == 50
+    assert page.data.sessions[0].id == LONG_CALL_ID
+    starts = [s.created_at for s in page.data.sessions]
+    assert starts == sorted(starts, reverse=True)
+    second = get_sessions.sync(ACCOUNT, APP, client=client, per_page=50, page_no=2)
+    assert second.paging.start_offset == 51
+    everything = list(get_sessions.iter_all(ACCOUNT, APP, client=client, per_page=70))
+    assert len({s.id for s in everything}) == 300
+    past = get_sessions.sync(ACCOUNT, APP, client=client, per_page=50, page_no=99)
+    assert past.data.sessions == [] and past.paging.total_count == 300
+
+
+def test_filters_and_sorting(client: AuthenticatedClient, mock: MockServer) -> None:
+    def ids(**query: object) -> list[str]:
+        return [s.id for s in get_sessions.iter_all(ACCOUNT, APP, client=client, **query)]  # type: ignore[arg-type]
+
+    data = mock.data.sessions
+    live = ids(status="LIVE")
+    assert live and set(live) == {s["id"] for s in data if s["status"] == "LIVE"}
+    march = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+    assert set(ids(start_time=march)) == {s["id"] for s in data if s["created_at"] >= "2025-03-01"}
+    assert set(ids(end_time=march)) == {s["id"] for s in data if s["created_at"] < "2025-03-01"}
+    meeting = data[10]["associated_id"]
+    assert set(ids(associated_id=meeting)) == {s["id"] for s in data if s["associated_id"] == meeting}
+    assert set(ids(search="stand-up")) == {s["id"] for s in data if "stand-up" in s["meeting_display_name"].lower()}
+    assert ids(search=data[5]["id"][:13]) == [data[5]["id"]]
+    big = {s["id"] for s in data if s["max_concurrent_participants"] >= 8}
+    assert set(ids(participants="8")) == big and set(ids(participants=">=8")) == big
+    assert set(ids(participants="2-3")) == {s["id"] for s in data if 2 <= s["max_concurrent_participants"] <= 3}
+    by_minutes = [
+        s.minutes_consumed
+        for s in get_sessions.iter_all(ACCOUNT, APP, client=client, sort_by="minutesConsumed", sort_order="ASC")
+    ]
+    assert by_minutes == sorted(by_minutes)
+    with pytest.raises(errors.BadRequestError, match="participants must be"):
+        get_sessions.sync(ACCOUNT, APP, client=client, participants="lots")
+
+
+def test_participants_reports_and_404s(client: AuthenticatedClient, mock: MockServer) -> None:
+    people = get_session_participants.sync(ACCOUNT, APP, LONG_CALL_ID, client=client, include_peer_events=True).data
+    assert people.paging.total_count == 9 and len(people.participants) == 9
+    host = people.participants[0]
+    assert [e.event_name for e in host.peer_events][:2] == ["PEER_CREATED", "PEER_JOINING"]
+    by_duration = get_session_participants.sync(
+        ACCOUNT, APP, LONG_CALL_ID, client=client, sort_by="duration", sort_order="DESC"
+    )
+    durations = [p.duration for p in by_duration.data.participants]
+    assert durations == sorted(durations, reverse=True)
+    one = get_session_participant_details.sync(ACCOUNT, APP, LONG_CALL_ID, host.id, client=client).data.participant
+    assert one.id == host.id
+
+    report = get_participant_data_from_peer_id.sync(ACCOUNT, APP, host.id, client=client).data.participant
+    quality = report.peer_report.quality
+    # Samples every 30 s across the hour, a screen share, and the bad minutes.
+    assert len(quality.audio_producer) >= 110 and quality.screenshare_video_producer
+    bad = [s for s in quality.audio_producer if s.timestamp.minute in BAD_MINUTES and s.timestamp.hour == 15]
+    assert bad and max(s.mos_quality for s in bad) < 3 < quality.audio_producer_cumulative.quality_mos.p50
+    only = get_participant_data_from_peer_id.sync(ACCOUNT, APP, host.id, client=client, filters="device_info")
+    assert only.data.participant.peer_report.to_dict() == {
+        "metadata": {"device_info": report.peer_report.metadata.device_info.to_dict()}
+    }
+
+    other = mock.data.records[3].id
+    for call in (
+        lambda: get_session_details.sync(ACCOUNT, APP, "no-such-session", client=client),
+        lambda: get_session_participant_details.sync(ACCOUNT, APP, other, host.id, client=client),
+        lambda: get_participant_data_from_peer_id.sync(
+            ACCOUNT, APP, "0c6f4b1e-0000-4000-8000-000000000000", client=client
+        ),
+    ):
+        with pytest.raises(errors.NotFoundError) as raised:
+            call()
+        assert raised.value.error_message.endswith("not found")
+
+
+def test_downloads_come_from_the_mock_itself(client: AuthenticatedClient) -> None:
+    chat = get_session_chat.sync(ACCOUNT, APP, LONG_CALL_ID, client=client).data
+    assert chat.chat_download_url_expiry > datetime.datetime.now(datetime.UTC)
+    messages = list(
+        read_csv(get_session_chat.download(ACCOUNT, APP, LONG_CALL_ID, client=client).content, ChatMessage.from_dict)
+    )
+    assert messages and messages[0].session_id == LONG_CALL_ID and isinstance(messages[0].pinned, bool)
+    lines = {}
+    for format_ in ("CSV", "JSON", "SRT", "VTT"):
+        file = get_session_transcripts.download(ACCOUNT, APP, LONG_CALL_ID, client=client, format_=format_)
+        lines[format_] = read_transcript(file.content, format_)
+    assert len({len(found) for found in lines.values()}) == 1 and lines["CSV"]
+    assert [line.text for line in lines["VTT"]] == [line.text for line in lines["CSV"]]
+    assert lines["CSV"][0].peer_id and lines["VTT"][0].display_name == lines["CSV"][0].display_name
+    assert "All-hands" in get_session_summary.download(ACCOUNT, APP, LONG_CALL_ID, client=client).text
+
+
+def test_an_expired_link_is_refused_as_storage_refuses_it() -> None:
+    with running(MockOptions(link_ttl=0)) as mock, AuthenticatedClient(token="t", base_url=mock.api_url) as client:
+        url = get_session_chat.sync(ACCOUNT, APP, LONG_CALL_ID, client=client).data.chat_download_url
+        response = httpx.get(url)
+        assert response.status_code == 403 and b"Request has expired" in response.content
+
+
+def test_faults_latency_cap_and_growth_on_request() -> None:
+    options = MockOptions(
+        sessions=1200, max_per_page=25, latency=0.05, rate_limit_every=3, retry_after=0, extra_session_field="region_v2"
+    )
+    with running(options) as mock, AuthenticatedClient(token="t", base_url=mock.api_url, max_retries=0) as client:
+        started = time.monotonic()
+        page = get_sessions.sync(ACCOUNT, APP, client=client, per_page=100)
+        assert time.monotonic() - started >= 0.05
+        assert len(page.data.sessions) == 25 and page.paging.total_count == 1200
+        assert page.data.sessions[0]["region_v2"]["v"] == 2  # kept as a field the spec does not know
+        get_sessions.sync(ACCOUNT, APP, client=client)
+        with pytest.raises(errors.RateLimitError) as raised:
+            get_sessions.sync(ACCOUNT, APP, client=client)
+        assert raised.value.retry_after == 0
+        mock.fail_next(503, times=1)
+        with pytest.raises(errors.InternalServerError):
+            get_sessions.sync(ACCOUNT, APP, client=client)
+        mock.fail_next(429, retry_after=600)
+        with pytest.raises(errors.RateLimitError) as raised:
+            get_sessions.sync(ACCOUNT, APP, client=client, max_retries=2)
+        assert raised.value.retry_after == 600  # beyond the client's cap: handed to the caller, not waited out
+        assert mock.request_count == 5
+    with running() as mock, AuthenticatedClient(token="t", base_url=mock.api_url, max_retries=0) as client:
+        # A fault for one operation waits for a request to it.
+        mock.fail_next(500, operation_id="get_session_details")
+        get_sessions.sync(ACCOUNT, APP, client=client)
+        with pytest.raises(errors.InternalServerError):
+            get_session_details.sync(ACCOUNT, APP, LONG_CALL_ID, client=client)
+        assert get_session_details.sync(ACCOUNT, APP, LONG_CALL_ID, client=client).data.id == LONG_CALL_ID
+    with running(MockOptions(error_every=2, error_status=522)) as mock:
+        with AuthenticatedClient(
+            token="t", base_url=mock.api_url, max_retries=1, retry_sleep=lambda *_: None
+        ) as client:
+            # The first attempt answers, the second gets the edge's HTML 522, the retry answers.
+            get_sessions.sync(ACCOUNT, APP, client=client)
+            assert get_sessions.sync(ACCOUNT, APP, client=client).data.sessions
+        assert mock.request_count == 3
+    with (
+        running(MockOptions(token="only-this")) as mock,
+        AuthenticatedClient(token="other", base_url=mock.api_url) as client,
+        pytest.raises(errors.AuthenticationError),
+    ):
+        get_sessions.sync(ACCOUNT, APP, client=client)
+
+
+def test_the_program_prints_what_to_paste_and_takes_the_flags() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "realtimekit_tools.mock_server", "--port", "0", "--quiet", "--sessions", "5000",
+         "--per-page-cap", "10", "--extra-session-field", "x_new"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(4)]
+        export = next(line.strip() for line in lines if line.strip().startswith("export "))
+        env = dict(part.split("=", 1) for part in export.removeprefix("export ").split())
+        assert set(env) == {
+            "CLOUDFLARE_BASE_URL",
+            "CLOUDFLARE_API_TOKEN",
+            "CLOUDFLARE_ACCOUNT_ID",
+            "REALTIMEKIT_APP_ID",
+        }
+        with AuthenticatedClient(token=env["CLOUDFLARE_API_TOKEN"], base_url=env["CLOUDFLARE_BASE_URL"]) as client:
+            page = get_sessions.sync(
+                env["CLOUDFLARE_ACCOUNT_ID"], env["REALTIMEKIT_APP_ID"], client=client, per_page=50
+            )
+        assert page.paging.total_count == 5000 and len(page.data.sessions) == 10
+        assert "x_new" in page.data.sessions[0].additional_properties
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
