@@ -74,13 +74,18 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
+    # _aiohttp.py, imported only with async_transport="aiohttp", needs the [aiohttp] extra's packages.
+    optional = {"aiohttp", "httpx_aiohttp"}
+    extra = {dep.split(">")[0].split("=")[0].split("<")[0].strip() for dep in project["optional-dependencies"]["aiohttp"]}
+    assert extra == {"aiohttp", "httpx-aiohttp"}
     # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend.
-    assert third_party == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt"}
+    assert third_party - optional == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt"}
     assert declared == {"httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt-py", "srt"}
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "contextvars", "csv", "datetime", "email", "http", "inspect", "io",
+    "__future__", "asyncio", "collections", "contextlib", "contextvars", "csv", "datetime", "email", "functools",
+    "gc", "http", "importlib", "inspect", "io",
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
     "typing", "urllib", "uuid",
 }  # fmt: skip
