@@ -8,10 +8,10 @@ after a first attempt has failed, so a call that succeeds pays nothing for it.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import datetime
 import email.utils
+import functools
 import math
 import random
 import ssl
@@ -83,19 +83,43 @@ async def send_async(
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
-    """The request with its path and query folded into one absolute URL."""
-    url = prefix + request["url"]
+    """The request with its path and query folded into one absolute URL, handed to httpx already parsed."""
+    path = request["url"]
     params = request.get("params")
+    query = None
     if params:
         # Encoded as httpx would: booleans as true/false, everything percent-encoded.
-        url += "?" + urlencode(
+        query = urlencode(
             [
                 (name, "true" if value is True else "false" if value is False else value)
                 for name, value in params.items()
             ],
             quote_via=quote,
         )
-    return {"method": request["method"], "url": url}
+    return {"method": request["method"], "url": _url(prefix, path, query)}
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_prefix(prefix: str) -> Any:
+    """The base URL as httpx parses it, once per base URL (None when httpx keeps its parse elsewhere)."""
+    parsed = getattr(httpx.URL(prefix), "_uri_reference", None)
+    return parsed if callable(getattr(parsed, "_replace", None)) else None
+
+
+def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
+    """`prefix + path (+ "?" + query)` as an httpx.URL, made without parsing the whole string again.
+
+    httpx parses a URL string character by character (a fifth of a small call). The base URL is parsed once;
+    the path (template text and ids checked to be RFC 3986 unreserved characters) and the query
+    (percent-encoded above) need no parsing, so the parse is extended with them. Should httpx ever keep its
+    parse differently, the string goes to httpx as before.
+    """
+    base = _parsed_prefix(prefix)
+    if base is None:
+        return prefix + path + ("" if query is None else "?" + query)
+    url = httpx.URL.__new__(httpx.URL)
+    url._uri_reference = base._replace(path=base.path + path, query=query, fragment=None)
+    return url
 
 
 def send_http(
@@ -199,6 +223,8 @@ async def send_http_async(
     limit: RateLimit | None = None,
 ) -> httpx.Response:
     """The async twin of `send_http`."""
+    import asyncio  # here, not at the top: a program that never awaits need not load asyncio
+
     if not isinstance(timeout, Unset):
         request = {**request, "timeout": timeout}
     budget = attempt_budget(http.timeout if isinstance(timeout, Unset) else timeout)

@@ -74,9 +74,13 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
             if len(words) >= 2 and words[0] in ("import", "from") and not words[1].startswith("."):
                 imported.add(words[1].split(".")[0])
     third_party = {name for name in imported if name not in _STDLIB}
+    # _aiohttp.py, imported only with async_transport="aiohttp", needs the [aiohttp] extra's packages.
+    optional = {"aiohttp", "httpx_aiohttp"}
+    extra = {dep.split(">")[0].split("=")[0].split("<")[0].strip() for dep in project["optional-dependencies"]["aiohttp"]}
+    assert extra == {"aiohttp", "httpx-aiohttp"}
     # webvtt and srt: transcripts.py's SRT and VTT readers; httpcore: _transport's deadline-keeping backend;
     # http_sf and pyrate_limiter: _ratelimit's header parser and budget.
-    assert third_party == {
+    assert third_party - optional == {
         "httpx", "httpcore", "attrs", "tenacity", "msgspec", "webvtt", "srt", "http_sf", "pyrate_limiter"
     }  # fmt: skip
     assert declared == {
@@ -85,8 +89,8 @@ def test_runtime_dependencies_are_what_the_package_imports() -> None:
 
 
 _STDLIB = {
-    "__future__", "asyncio", "collections", "concurrent", "contextvars", "csv", "datetime", "decimal", "email", "http",
-    "inspect", "io",
+    "__future__", "asyncio", "collections", "concurrent", "contextlib", "contextvars", "csv", "datetime", "decimal",
+    "email", "functools", "gc", "http", "importlib", "inspect", "io",
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
     "typing", "urllib", "uuid",
 }  # fmt: skip

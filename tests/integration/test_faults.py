@@ -32,8 +32,9 @@ from suite_support import make_client, operation_module, path_arguments, report,
 # Scheduling noise allowed on top of a budget: a loaded 2-core CI machine can stall a thread this long.
 SLACK = 3.0
 HTML_520 = "<!DOCTYPE html><html><head><title>520: Web server is returning an unknown error</title></head></html>"
-MODES = [False, True]
-MODE_IDS = ["sync", "async"]
+# "aiohttp": async calls with async_transport="aiohttp" (the [aiohttp] extra), held to the same assertions.
+MODES: list[bool | str] = [False, True, "aiohttp"]
+MODE_IDS = ["sync", "async", "aiohttp"]
 SUCCESS_BODIES = mock_server.success_bodies()
 
 
@@ -64,12 +65,41 @@ class Outcome:
     pooled_after_close: int
 
 
-def invoke(base_url: str, *, use_async: bool, operation_id: str = "get_session_details", **client_args: Any) -> Outcome:
+def mode_name(use_async: bool | str) -> str:
+    return MODE_IDS[MODES.index(use_async)]
+
+
+def _aiohttp_counting(client: Any) -> Any:
+    """The aiohttp transport the client builds for this event loop, counting its attempts as the others do."""
+    transport = client.get_async_httpx_client()._transport
+    transport.attempts = 0
+    handle = transport.handle_async_request
+
+    async def counted(request: httpx.Request) -> httpx.Response:
+        transport.attempts += 1
+        return await handle(request)
+
+    transport.handle_async_request = counted
+    return transport
+
+
+def _pooled(transport: Any) -> int:
+    if isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport):
+        return len(transport._pool.connections)
+    session = transport.client  # aiohttp's: closed with the client, or never made
+    return 0 if session is None or session.closed else len(session.connector._conns)
+
+
+def invoke(
+    base_url: str, *, use_async: bool | str, operation_id: str = "get_session_details", **client_args: Any
+) -> Outcome:
     """One call through a fresh client with a real transport; the client is closed before returning."""
-    transport: CountingTransport | AsyncCountingTransport = (
-        AsyncCountingTransport() if use_async else CountingTransport()
-    )
-    client = make_client(transport, base_url=base_url, **client_args)
+    transport: Any = None
+    if use_async == "aiohttp":
+        client = make_client(base_url=base_url, async_transport="aiohttp", **client_args)
+    else:
+        transport = AsyncCountingTransport() if use_async else CountingTransport()
+        client = make_client(transport, base_url=base_url, **client_args)
     module = operation_module(operation_id)
     arguments = path_arguments(operation_id)
     result: Any = None
@@ -78,6 +108,9 @@ def invoke(base_url: str, *, use_async: bool, operation_id: str = "get_session_d
     if use_async:
 
         async def run() -> Any:
+            nonlocal transport
+            if transport is None:
+                transport = _aiohttp_counting(client)
             try:
                 return await module.asyncio(*arguments, client=client)
             finally:
@@ -95,7 +128,7 @@ def invoke(base_url: str, *, use_async: bool, operation_id: str = "get_session_d
         finally:
             client.close()
     elapsed = time.monotonic() - started
-    pooled = len(transport._pool.connections)
+    pooled = _pooled(transport)
     return Outcome(result, error, elapsed, transport.attempts, pooled)
 
 
@@ -127,7 +160,7 @@ def valid_answer(operation_id: str = "get_session_details") -> Respond:
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 @pytest.mark.parametrize("operation_id", ["get_session_details", "generate_summary_of_transcripts"])
 def test_connection_refused_is_retried_then_raised(
-    use_async: bool, operation_id: str, fast_retries: dict[str, float]
+    use_async: bool | str, operation_id: str, fast_retries: dict[str, float]
 ) -> None:
     retries = 3
     port = refused_port()
@@ -141,12 +174,12 @@ def test_connection_refused_is_retried_then_raised(
     least, most = backoff_budget(retries, fast_retries)
     assert least <= outcome.elapsed <= most + SLACK
     check_no_leak(outcome, None)
-    record(f"connection refused ({operation_id}, {'async' if use_async else 'sync'})", outcome, outcome.attempts)
+    record(f"connection refused ({operation_id}, {mode_name(use_async)})", outcome, outcome.attempts)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_reset_mid_body_is_retried_then_raised(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([ResetMidBody()])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=2)
@@ -155,12 +188,12 @@ def test_reset_mid_body_is_retried_then_raised(
     least, most = backoff_budget(2, fast_retries)
     assert least <= outcome.elapsed <= most + SLACK
     check_no_leak(outcome, server)
-    record(f"reset mid-body, every time ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"reset mid-body, every time ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_reset_mid_body_then_an_answer_succeeds(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([ResetMidBody(), HangUp(), valid_answer()])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=2)
@@ -170,12 +203,12 @@ def test_reset_mid_body_then_an_answer_succeeds(
     # A reset connection is not put back in the pool: each attempt needed a new one.
     assert server.connections_accepted == 3
     check_no_leak(outcome, server)
-    record(f"reset, hang-up, then 200 ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"reset, hang-up, then 200 ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_reset_mid_body_is_not_retried_for_the_post(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     # The request reached the server, which may have started the summary: trying again could start it twice.
     server = start_server([ResetMidBody(), valid_answer("generate_summary_of_transcripts")])
@@ -189,7 +222,7 @@ def test_reset_mid_body_is_not_retried_for_the_post(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_stalled_server_times_out_within_the_budget(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     timeout, retries = 0.3, 2
     server = start_server([Stall(seconds=10)])
@@ -203,12 +236,12 @@ def test_a_stalled_server_times_out_within_the_budget(
     assert attempts * timeout + least <= outcome.elapsed <= attempts * timeout + most + SLACK
     # The client hung up on each stalled connection: the server saw all of them close, long before 10 s.
     check_no_leak(outcome, server)
-    record(f"stall past a {timeout} s timeout ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"stall past a {timeout} s timeout ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_stall_is_not_retried_for_the_post(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Stall(seconds=10)])
     outcome = invoke(
@@ -228,7 +261,7 @@ def test_a_stall_is_not_retried_for_the_post(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_429_storm_without_retry_after_backs_off_then_raises(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     retries = 4
     server = start_server([Respond(429, {"success": False, "error": {"code": 429, "message": "Too many requests"}})])
@@ -241,12 +274,12 @@ def test_a_429_storm_without_retry_after_backs_off_then_raises(
     # Kept-alive: a 429 with a body read to the end leaves the connection reusable.
     assert server.connections_accepted == 1
     check_no_leak(outcome, server)
-    record(f"429 storm, no Retry-After ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"429 storm, no Retry-After ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_429_storm_with_retry_after_waits_as_told(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     wait, retries = 0.25, 2
     server = start_server([Respond(429, b"", {"Retry-After": str(wait)})])
@@ -257,12 +290,12 @@ def test_a_429_storm_with_retry_after_waits_as_told(
     # Retry-After replaces the backoff exactly, no jitter.
     assert retries * wait <= outcome.elapsed <= retries * wait + SLACK
     check_no_leak(outcome, server)
-    record(f"429 storm, Retry-After {wait} s ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"429 storm, Retry-After {wait} s ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_an_http_date_retry_after_beyond_the_cap_is_handed_to_the_caller(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     # An HTTP date has whole seconds: four seconds ahead means a wait of more than three when written, and of
     # more than two however long a loaded machine takes to get the answer to the client.
@@ -278,7 +311,7 @@ def test_an_http_date_retry_after_beyond_the_cap_is_handed_to_the_caller(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_an_http_date_retry_after_within_the_cap_is_waited_for(
-    use_async: bool,
+    use_async: bool | str,
     fast_retries: dict[str, float],
     start_server: Callable[[Script], FaultServer],
     monkeypatch: pytest.MonkeyPatch,
@@ -298,7 +331,7 @@ def test_an_http_date_retry_after_within_the_cap_is_waited_for(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_retry_after_beyond_the_cap_is_handed_to_the_caller(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(429, b"", {"Retry-After": "30"}), valid_answer()])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=3)
@@ -311,7 +344,7 @@ def test_a_retry_after_beyond_the_cap_is_handed_to_the_caller(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_a_429_is_retried_for_the_post(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(429, b""), valid_answer("generate_summary_of_transcripts")])
     outcome = invoke(server.base_url, use_async=use_async, operation_id="generate_summary_of_transcripts")
@@ -325,7 +358,7 @@ def test_a_429_is_retried_for_the_post(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_5xx_that_flaps_then_recovers_succeeds(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     flaps = [Respond(503, b""), Respond(502, HTML_520), Respond(500, {"success": False, "error": {"code": 500}})]
     server = start_server([*flaps, valid_answer()])
@@ -336,12 +369,12 @@ def test_5xx_that_flaps_then_recovers_succeeds(
     least, most = backoff_budget(3, fast_retries)
     assert least <= outcome.elapsed <= most + SLACK
     check_no_leak(outcome, server)
-    record(f"503, 502, 500 then 200 ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"503, 502, 500 then 200 ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_5xx_longer_than_the_retries_raises_the_last_one(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(503, b""), Respond(502, b""), Respond(504, b""), valid_answer()])
     outcome = invoke(server.base_url, use_async=use_async)  # the default: 2 retries
@@ -353,7 +386,7 @@ def test_5xx_longer_than_the_retries_raises_the_last_one(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_520_from_the_edge_is_an_internal_server_error_without_a_body(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(520, HTML_520, {"cf-ray": "8c1f0e2d3a4b5c6d-SJC"})])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=2)
@@ -364,12 +397,12 @@ def test_520_from_the_edge_is_an_internal_server_error_without_a_body(
     assert "520" in str(error) and "text/html" in str(error) and "<html" not in str(error)
     assert server.request_count == 3
     check_no_leak(outcome, server)
-    record(f"520 HTML from the edge ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"520 HTML from the edge ({mode_name(use_async)})", outcome, server.request_count)
 
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_5xx_is_not_retried_for_the_post(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(520, HTML_520), valid_answer("generate_summary_of_transcripts")])
     outcome = invoke(server.base_url, use_async=use_async, operation_id="generate_summary_of_transcripts")
@@ -381,7 +414,7 @@ def test_5xx_is_not_retried_for_the_post(
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
 def test_client_errors_are_not_retried(
-    use_async: bool, status: int, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, status: int, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     server = start_server([Respond(status, {"success": False, "error": {"code": status, "message": "no"}})])
     outcome = invoke(server.base_url, use_async=use_async, max_retries=3)
@@ -392,7 +425,7 @@ def test_client_errors_are_not_retried(
 
 @pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
 def test_every_fault_in_one_call_then_success(
-    use_async: bool, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, fast_retries: dict[str, float], start_server: Callable[[Script], FaultServer]
 ) -> None:
     script = [HangUp(), ResetMidBody(), Respond(429, b"", {"Retry-After": "0"}), Respond(520, HTML_520)]
     server = start_server([*script, valid_answer()])
@@ -400,4 +433,4 @@ def test_every_fault_in_one_call_then_success(
     assert outcome.error is None, outcome.error
     assert server.request_count == 5
     check_no_leak(outcome, server)
-    record(f"hang-up, reset, 429, 520, then 200 ({'async' if use_async else 'sync'})", outcome, server.request_count)
+    record(f"hang-up, reset, 429, 520, then 200 ({mode_name(use_async)})", outcome, server.request_count)

@@ -229,15 +229,16 @@ def later(hours: int = 1) -> str:
     return (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=hours)).isoformat()
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"], ids=["sync", "async", "aiohttp"])
 @pytest.mark.parametrize("other_host", ["127.0.0.1", "localhost"])
 def test_a_redirect_to_another_host_drops_the_token(
-    use_async: bool, other_host: str, start_server: Callable[[Script], FaultServer]
+    use_async: bool | str, other_host: str, start_server: Callable[[Script], FaultServer]
 ) -> None:
     elsewhere = start_server([Respond(200, SUCCESS_BODIES["get_session_details"])])
     target = f"http://{other_host}:{elsewhere.port}{BASE_PATH}/accounts/moved"
     api = start_server([Respond(302, b"", {"Location": target})])
-    client = make_client(base_url=api.base_url + BASE_PATH, follow_redirects=True, max_retries=0)
+    transport = {"async_transport": "aiohttp"} if use_async == "aiohttp" else {}
+    client = make_client(base_url=api.base_url + BASE_PATH, follow_redirects=True, max_retries=0, **transport)
     module = operation_module("get_session_details")
     if use_async:
         asyncio.run(module.asyncio(*path_arguments("get_session_details"), client=client))

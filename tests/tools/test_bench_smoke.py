@@ -53,13 +53,33 @@ def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
         "small-call overhead vs SDK",
         "retained memory (2 MB peer report) vs SDK",
         "cold import vs SDK",
+        "async throughput, aiohttp, x SDK (10-200)",
+        "1x-10x bodies vs json.loads",
+        "ms per MB, largest / 1x",
+        "export at 10 ms latency, x one call at a time",
+        "export peak RSS MB (not x), 1.1 MB sessions",
     ]
     assert all(isinstance(target["met"], bool) for target in results["targets"])
+    # Issue 13's rows: throughput at every concurrency for the three clients, scaling for both growing bodies.
+    assert [row["concurrency"] for row in results["throughput"]] == [1, 10, 50, 200]
+    for row in results["throughput"]:
+        assert set(row["rates"]) == {"ours", "ours-aiohttp", "sdk"}
+        assert all(rate["min"] > 0 for rate in row["rates"].values())
+    assert {(row["operation"], row["scale"]) for row in results["scaling"]} == {
+        (operation, scale)
+        for operation in ("get_session_participants", "get_participant_data_from_peer_id")
+        for scale in (1, 2)
+    }
+    assert set(results["import"]["spread_ms"]) == {"ours", "sdk"}
+    assert {(row["participants"], row["sessions"]) for row in results["export"]} == {
+        (kind, count) for kind in ("small", "large") for count in (3, 6)
+    }
+    assert all(set(row["seconds"]) == {"1", "16"} for row in results["export"])
 
     table = done.stdout
     for row in rows:
         assert f"{row['operation']:<34} {row['size']:<28}" in table
-    for label in ("get_session_chat call", "retained memory", "cold import", "Targets"):
+    for label in ("get_session_chat call", "retained memory", "cold import", "Async throughput", "Scaling", "Export", "Targets"):
         assert label in table
 
 

@@ -5,12 +5,13 @@ from typing import Any
 
 import msgspec
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class Asn(Model):
     """The autonomous system the peer's address belongs to.
 

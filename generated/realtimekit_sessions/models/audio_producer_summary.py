@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.latency_distribution import LatencyDistribution
@@ -10,7 +11,7 @@ from ..models.percentiles import Percentiles
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class AudioProducerSummary(Model):
     """Aggregated outbound (producer) audio statistics for the session.
 

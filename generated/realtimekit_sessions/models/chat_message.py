@@ -6,12 +6,13 @@ from typing import Any
 
 import msgspec
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ChatMessage(Model):
     """One row of the chat export (the CSV file behind chat_download_url), read with `types.read_csv(download.content,
     ChatMessage.from_dict)`. The columns are those of RealtimeKit's chat export guide; no API operation returns this

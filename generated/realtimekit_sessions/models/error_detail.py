@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ErrorDetail(Model):
     """
     Attributes:

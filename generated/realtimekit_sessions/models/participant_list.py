@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.paging import Paging
@@ -9,7 +10,7 @@ from ..models.participant import Participant
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class ParticipantList(Model):
     """
     Attributes:

@@ -5,6 +5,7 @@ import datetime
 from typing import Annotated, Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
 from ..models.peer_event_name import PeerEventName
@@ -12,7 +13,7 @@ from ..models.preset_view_type import PresetViewType
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class PeerEvent(Model):
     """One connection lifecycle event of a peer.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.browser_metadata import BrowserMetadata
@@ -18,7 +19,7 @@ from ..models.selected_device_update import SelectedDeviceUpdate
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class PeerMetadata(Model):
     """Connection and device metadata for the participant.
 

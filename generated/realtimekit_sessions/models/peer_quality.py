@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.audio_consumer_stats import AudioConsumerStats
@@ -15,7 +16,7 @@ from ..models.video_producer_summary import VideoProducerSummary
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class PeerQuality(Model):
     """Media quality statistics for the participant: samples taken through the call per direction (producer = sending,
     consumer = receiving) and medium, with a cumulative summary of each. Screen-share audio and video share the shapes

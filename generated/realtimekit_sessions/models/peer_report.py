@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.peer_metadata import PeerMetadata
@@ -9,7 +10,7 @@ from ..models.peer_quality import PeerQuality
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class PeerReport(Model):
     """Peer call statistics report.
 

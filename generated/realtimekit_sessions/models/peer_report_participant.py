@@ -5,6 +5,7 @@ import datetime
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
 from ..models.peer_event import PeerEvent
@@ -12,7 +13,7 @@ from ..models.peer_report import PeerReport
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class PeerReportParticipant(Model):
     """A participant as the peer report shows it: like Participant, with `role` where Participant has `preset_name`, plus
     the session ID and the peer report itself.

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import msgspec
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
 from ..models.session_meta import SessionMeta
@@ -14,7 +15,7 @@ from ..models.session_type import SessionType
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class Session(Model):
     """
     Attributes:

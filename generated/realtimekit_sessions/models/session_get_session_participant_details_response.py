@@ -4,13 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.participant_data import ParticipantData
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class SessionGetSessionParticipantDetailsResponse(Model):
     """
     Attributes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.latency_distribution import LatencyDistribution
@@ -13,7 +14,7 @@ from ..models.video_consumer_issues import VideoConsumerIssues
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class VideoConsumerSummary(Model):
     """Aggregated inbound (consumer) video statistics for the session.
 

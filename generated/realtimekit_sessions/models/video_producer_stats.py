@@ -5,6 +5,7 @@ import datetime
 from typing import Annotated, Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape, Timestamp
 from ..models.quality_limitation_durations import QualityLimitationDurations
@@ -12,7 +13,7 @@ from ..models.quality_limitation_reason import QualityLimitationReason
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class VideoProducerStats(Model):
     """One sample of an outgoing video stream.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
 
 from .._models import Model, Shape
 from ..models.latency_distribution import LatencyDistribution
@@ -13,7 +14,7 @@ from ..models.video_producer_issues import VideoProducerIssues
 from ..types import UNSET, Unset
 
 
-@_attrs_define
+@_attrs_define(on_setattr=_attrs_setters.NO_OP)
 class VideoProducerSummary(Model):
     """Aggregated outbound (producer) video statistics for the session.
 

@@ -38,10 +38,40 @@ class Settings:
     call_repeats: int
     min_time: float  # seconds each timed sample loops for
     import_runs: int
+    # Throughput rows: calls in flight, calls per sample, samples per side (each sample a fresh process).
+    concurrency: tuple[int, ...] = (1, 10, 50, 200)
+    throughput_requests: int = 600
+    throughput_repeats: int = 3
+    # Scaling rows: the large participants list and peer report repeated this many times.
+    scales: tuple[int, ...] = (1, 10, 50)
+    scale_repeats: int = 3
+    # Export rows: sessions exported (small ones for wall time, 1.1 MB of participants each for memory).
+    export_sessions: tuple[int, ...] = (50, 200)
+    export_large_participants: int = 650  # about 1.1 MB of participants with their events
+    export_latency: float = 0.01
+    export_repeats: int = 3
 
 
 FULL = Settings("full", 1000, 2_000_000, 21, 25, 21, 0.1, 15)
-SMOKE = Settings("smoke", 20, 50_000, 1, 1, 1, 0.0, 1)
+SMOKE = Settings(
+    "smoke",
+    20,
+    50_000,
+    1,
+    1,
+    1,
+    0.0,
+    1,
+    throughput_requests=20,
+    throughput_repeats=1,
+    scales=(1, 2),
+    scale_repeats=1,
+    export_sessions=(3, 6),
+    export_large_participants=5,
+    export_repeats=1,
+)
+THROUGHPUT_SIDES = ("ours", "ours-aiohttp", "sdk")
+SCALED_OPERATIONS = ("get_session_participants", PEER_REPORT_OPERATION)
 
 IMPORT_COMMANDS = {
     "bare": "pass",
@@ -54,12 +84,19 @@ IMPORT_COMMANDS = {
 }
 
 TARGETS = (
-    # (name, what it reads, limit)
-    ("large-body parse vs SDK", "parse_large_vs_sdk", 0.6),
-    ("large-body parse vs json.loads", "parse_large_vs_json", 2.5),
-    ("small-call overhead vs SDK", "call_vs_sdk", 0.35),
-    ("retained memory (2 MB peer report) vs SDK", "memory_vs_sdk", 0.5),
-    ("cold import vs SDK", "import_vs_sdk", 0.5),
+    # (name, what it reads, limit, "<=" or ">="): issue 6's, with issue 13's limits where it set new ones
+    ("large-body parse vs SDK", "parse_large_vs_sdk", 0.6, "<="),
+    ("large-body parse vs json.loads", "parse_large_vs_json", 2.5, "<="),
+    ("small-call overhead vs SDK", "call_vs_sdk", 0.2, "<="),
+    ("retained memory (2 MB peer report) vs SDK", "memory_vs_sdk", 0.5, "<="),
+    ("cold import vs SDK", "import_vs_sdk", 0.35, "<="),
+    # issue 13 (throughput: "with default settings or one documented switch", so the switch is judged; the
+    # default's ratios are in the table)
+    ("async throughput, aiohttp, x SDK (10-200)", "async_aiohttp_x_sdk", 2.0, ">="),
+    ("1x-10x bodies vs json.loads", "scaled_vs_json", 1.0, "<="),
+    ("ms per MB, largest / 1x", "per_byte_growth", 1.2, "<="),
+    ("export at 10 ms latency, x one call at a time", "export_speedup", 10.0, ">="),
+    ("export peak RSS MB (not x), 1.1 MB sessions", "export_peak_mb", 100.0, "<="),
 )
 
 
@@ -175,7 +212,9 @@ def measure_import(settings: Settings) -> dict[str, Any]:
     ours = max(medians["ours"] - bare, 0.0)
     sdk = max(medians["sdk"] - bare, 1e-9)
     ratio = paired([max(t - bare, 0.0) for t in samples["ours"]], [max(t - bare, 1e-9) for t in samples["sdk"]])
+    over_bare = {name: [max(t - bare, 0.0) * 1e3 for t in samples[name]] for name in ("ours", "sdk")}
     return {
+        "spread_ms": {name: spread(values) for name, values in over_bare.items()},
         "bare_ms": medians["bare"] * 1e3,
         "ours_ms": ours * 1e3,
         "sdk_ms": sdk * 1e3,
@@ -183,6 +222,170 @@ def measure_import(settings: Settings) -> dict[str, Any]:
         "commands": IMPORT_COMMANDS,
         "samples_s": samples,
     }
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+
+
+def measure_throughput(settings: Settings) -> list[dict[str, Any]]:
+    """Calls per second at each concurrency: ours (default), ours with async_transport="aiohttp", the SDK's default
+    async client; one local server process (the second core), each sample a fresh client process."""
+    body = json.dumps(
+        {
+            "success": True,
+            "data": {
+                "chat_download_url": "https://example.com/chat/5e3b5a0c.csv?X-Amz-Expires=3600",
+                "chat_download_url_expiry": "2025-03-14T11:00:00.000Z",
+            },
+        },
+        separators=(",", ":"),
+    ).encode()
+    folder = BENCH_DIR / settings.mode
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "chat.json").write_bytes(body)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "realtimekit_tools.bench.server", str(folder / "chat.json")],
+        cwd=repo_root(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    rows = []
+    try:
+        assert server.stdout is not None
+        port = server.stdout.readline().strip()
+        for concurrency in settings.concurrency:
+            progress(f"async  {concurrency} in flight x{settings.throughput_repeats}")
+            rates: dict[str, list[float]] = {side: [] for side in THROUGHPUT_SIDES}
+            for repeat in range(settings.throughput_repeats):
+                shift = repeat % len(THROUGHPUT_SIDES)
+                for side in THROUGHPUT_SIDES[shift:] + THROUGHPUT_SIDES[:shift]:
+                    result = worker(
+                        "throughput", "--side", side, "--port", port, "--concurrency", str(concurrency),
+                        "--requests", str(settings.throughput_requests), "--repeats", "1",
+                    )  # fmt: skip
+                    rates[side] += result["rates"]
+            sdk = rates["sdk"]
+            rows.append(
+                {
+                    "concurrency": concurrency,
+                    "rates": {side: spread(values) for side, values in rates.items()},
+                    # Throughput: higher is better, so these are ours / SDK as "times the SDK's".
+                    "ours_x_sdk": paired(rates["ours"], sdk),
+                    "aiohttp_x_sdk": paired(rates["ours-aiohttp"], sdk),
+                    "samples": rates,
+                }
+            )
+    finally:
+        if server.stdin is not None:
+            server.stdin.close()
+        server.wait(timeout=30)
+    return rows
+
+
+def measure_scaling(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[dict[str, Any]]:
+    """ms per MB for the large participants list and the peer report, repeated 1x to 50x: ours, json.loads, SDK."""
+    rows = []
+    for body, path in bodies:
+        if body.size == "typical" or body.operation_id not in SCALED_OPERATIONS:
+            continue
+        document = json.loads(path.read_bytes())
+        for scale in settings.scales:
+            scaled_path = path.with_name(f"scaled-{body.operation_id}-x{scale}.json")
+            if not scaled_path.exists():
+                scaled_path.write_bytes(_scaled(document, body.operation_id, scale))
+            progress(f"scale  {body.operation_id} x{scale}")
+            result = worker(
+                "parse", "--body", str(scaled_path), "--schema", body.schema,
+                "--repeats", str(settings.scale_repeats), "--min-time", "0",
+            )  # fmt: skip
+            timings = result["timings"]
+            megabytes = result["bytes"] / 1e6
+            samples = {side: timings[side]["samples"] for side in ("ours", "sdk", "json")}
+            rows.append(
+                {
+                    "operation": body.operation_id,
+                    "scale": scale,
+                    "bytes": result["bytes"],
+                    "ms_per_mb": {
+                        side: {k: v * 1e3 / megabytes for k, v in spread(values).items()}
+                        for side, values in samples.items()
+                    },
+                    "ours_vs_json": paired(samples["ours"], samples["json"]),
+                    "ours_vs_sdk": paired(samples["ours"], samples["sdk"]),
+                    "samples": samples,
+                }
+            )
+    return rows
+
+
+def _scaled(document: Any, operation_id: str, scale: int) -> bytes:
+    """The body with its growing lists (participants; the peer report's quality samples) `scale` times as long."""
+    data = document["data"]
+    if operation_id == "get_session_participants":
+        data = {**data, "participants": data["participants"] * scale}
+    else:
+        participant = data["participant"]
+        report = participant["peer_report"]
+        quality = {key: value * scale if isinstance(value, list) else value for key, value in report["quality"].items()}
+        data = {**data, "participant": {**participant, "peer_report": {**report, "quality": quality}}}
+    return json.dumps({**document, "data": data}, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def measure_export(settings: Settings) -> list[dict[str, Any]]:
+    """`realtimekit-sessions export` against a local API answering after `export_latency` seconds: wall time one
+    call at a time (--concurrency 1) and overlapped (the default), with small sessions (5 participants); peak RSS
+    with sessions of about 1.1 MB of participants, at each session count (memory must not grow with it)."""
+    from .bodies import DEFAULT_ARRAY_LENGTH, BodyMaker, _fixed, encode, load_spec, success_schemas
+
+    spec = load_spec()
+    schemas = success_schemas(spec)
+    folder = BENCH_DIR / settings.mode
+    folder.mkdir(parents=True, exist_ok=True)
+    sessions_file = folder / "export-sessions.json"
+    sessions_file.write_bytes(encode(BodyMaker(spec, _fixed({"sessions": 1})).make(schemas["get_sessions"])))
+    participants_files = {}
+    for label, count in (("small", 5), ("large", settings.export_large_participants)):
+        lengths = {"participants": count, "peer_events": DEFAULT_ARRAY_LENGTH}
+        body = BodyMaker(spec, _fixed(lengths)).make(schemas["get_session_participants"])
+        body["data"]["paging"] = {"total_count": count, "start_offset": 1, "end_offset": count}
+        participants_files[label] = folder / f"export-participants-{label}.json"
+        participants_files[label].write_bytes(encode(body))
+    rows = []
+    for label, concurrencies in (("small", ("1", "16")), ("large", ("1", "16"))):
+        for count in settings.export_sessions:
+            server = subprocess.Popen(
+                [
+                    sys.executable, "-m", "realtimekit_tools.bench.server", "--export", str(sessions_file),
+                    str(participants_files[label]), str(count), str(settings.export_latency),
+                ],
+                cwd=repo_root(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            try:
+                assert server.stdout is not None
+                port = server.stdout.readline().strip()
+                runs: dict[str, list[dict[str, Any]]] = {c: [] for c in concurrencies}
+                for _ in range(settings.export_repeats):
+                    for concurrency in concurrencies:
+                        progress(f"export {count} {label} sessions, concurrency {concurrency}")
+                        runs[concurrency].append(worker("export", "--port", port, "--concurrency", concurrency))
+            finally:
+                if server.stdin is not None:
+                    server.stdin.close()
+                server.wait(timeout=30)
+            one, many = runs["1"], runs["16"]
+            rows.append(
+                {
+                    "sessions": count,
+                    "participants": label,
+                    "bytes_written": many[0]["bytes_written"],
+                    "seconds": {c: spread([r["seconds"] for r in runs[c]]) for c in concurrencies},
+                    "peak_rss_mb": {c: spread([r["peak_rss"] / 1e6 for r in runs[c]]) for c in concurrencies},
+                    "speedup": paired([r["seconds"] for r in one], [r["seconds"] for r in many]),
+                }
+            )
+    return rows
 
 
 def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
@@ -197,16 +400,43 @@ def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
         "memory_vs_sdk": (results["memory"]["ours_vs_sdk"], ""),
         "import_vs_sdk": (results["import"]["ours_vs_sdk"], ""),
     }
+    throughput = [row for row in results["throughput"] if row["concurrency"] >= 10]
+    for key, column in (("async_aiohttp_x_sdk", "aiohttp_x_sdk"),):
+        worst = min(throughput, key=lambda row: row[column])
+        figures[key] = (worst[column], f"worst: {worst['concurrency']} in flight")
+    small = [row for row in results["scaling"] if row["scale"] <= 10]
+    worst_scaled = max(small, key=lambda row: row["ours_vs_json"])
+    figures["scaled_vs_json"] = (
+        worst_scaled["ours_vs_json"],
+        f"worst: {worst_scaled['operation']} x{worst_scaled['scale']}",
+    )
+    growth = []
+    for operation in SCALED_OPERATIONS:
+        rows = sorted((row for row in results["scaling"] if row["operation"] == operation), key=lambda r: r["scale"])
+        first, last = rows[0]["ms_per_mb"]["ours"]["median"], rows[-1]["ms_per_mb"]["ours"]["median"]
+        growth.append((last / first, f"worst: {operation} x{rows[-1]['scale']} / x{rows[0]['scale']}"))
+    figures["per_byte_growth"] = max(growth)
+    small = [row for row in results["export"] if row["participants"] == "small"]
+    slowest = min(small, key=lambda row: row["speedup"])
+    figures["export_speedup"] = (slowest["speedup"], f"worst: {slowest['sessions']} sessions")
+    large = [row for row in results["export"] if row["participants"] == "large"]
+    heaviest = max(large, key=lambda row: row["peak_rss_mb"]["16"]["max"])
+    figures["export_peak_mb"] = (heaviest["peak_rss_mb"]["16"]["max"], f"worst: {heaviest['sessions']} sessions")
     return [
         {
             "target": name,
             "value": figures[key][0],
             "limit": limit,
-            "met": figures[key][0] <= limit,
+            "direction": direction,
+            "met": figures[key][0] <= limit if direction == "<=" else figures[key][0] >= limit,
             "note": figures[key][1],
         }
-        for name, key, limit in TARGETS
+        for name, key, limit, direction in TARGETS
     ]
+
+
+def _spread_text(values: dict[str, float]) -> str:
+    return f"{values['min']:.1f}/{values['median']:.1f}/{values['max']:.1f}"
 
 
 def render(results: dict[str, Any]) -> str:
@@ -246,14 +476,55 @@ def render(results: dict[str, Any]) -> str:
             f" {cold['ours_ms']:>12.1f} {cold['sdk_ms']:>12.1f} {cold['ours_vs_sdk']:>9.2f}"
             f"   (bare interpreter: {cold['bare_ms']:.1f} ms)"
         ),
+        (
+            f"{'  spread over runs, min / median / max (ms)':<63}"
+            f" {_spread_text(cold['spread_ms']['ours']):>12} {_spread_text(cold['spread_ms']['sdk']):>12}"
+        ),
         "",
-        "Targets (issue 6)",
+        "Async throughput against a local server (another process): calls/s, min / median / max over samples;",
+        "x SDK = median of per-repeat ratios of calls/s (higher is better)",
+        f"{'in flight':>9} {'ours (default)':>22} {'ours (aiohttp)':>22} {'SDK (default)':>22} {'ours x':>7} {'aiohttp x':>9}",
     ]
+    for row in results["throughput"]:
+        rates = row["rates"]
+        lines.append(
+            f"{row['concurrency']:>9} {_spread_text(rates['ours']):>22} {_spread_text(rates['ours-aiohttp']):>22}"
+            f" {_spread_text(rates['sdk']):>22} {row['ours_x_sdk']:>7.2f} {row['aiohttp_x_sdk']:>9.2f}"
+        )
+    lines += [
+        "",
+        "Scaling: ms per MB (min / median / max); ours/json and ours/sdk are medians of per-repeat ratios",
+        f"{'body':<34} {'scale':>5} {'MB':>7} {'ours':>20} {'json.loads':>20} {'SDK':>20} {'ours/json':>9} {'ours/sdk':>8}",
+    ]
+    for row in results["scaling"]:
+        per_mb = row["ms_per_mb"]
+        lines.append(
+            f"{row['operation']:<34} {row['scale']:>5} {row['bytes'] / 1e6:>7.1f} {_spread_text(per_mb['ours']):>20}"
+            f" {_spread_text(per_mb['json']):>20} {_spread_text(per_mb['sdk']):>20} {row['ours_vs_json']:>9.2f}"
+            f" {row['ours_vs_sdk']:>8.2f}"
+        )
+    lines += [
+        "",
+        "Export (realtimekit-sessions export, NDJSON) against a local API answering after 10 ms; min / median / max",
+        (
+            f"{'sessions':>8} {'participants':<13} {'MB out':>7} {'s, one at a time':>18} {'s, overlapped':>16}"
+            f" {'speed-up':>8} {'peak RSS MB, 1':>16} {'peak RSS MB, 16':>16}"
+        ),
+    ]
+    for row in results["export"]:
+        seconds, rss = row["seconds"], row["peak_rss_mb"]
+        lines.append(
+            f"{row['sessions']:>8} {row['participants']:<13} {row['bytes_written'] / 1e6:>7.1f}"
+            f" {_spread_text(seconds['1']):>18} {_spread_text(seconds['16']):>16} {row['speedup']:>8.2f}"
+            f" {_spread_text(rss['1']):>16} {_spread_text(rss['16']):>16}"
+        )
+    lines += ["", "Targets (issues 6 and 13)"]
     for target in results["targets"]:
         verdict = "met" if target["met"] else "NOT met"
         note = f"  ({target['note']})" if target["note"] else ""
         lines.append(
-            f"  {target['target']:<44} {target['value']:>6.2f}x  (<= {target['limit']}x)  {verdict:<7}{note}".rstrip()
+            f"  {target['target']:<44} {target['value']:>6.2f}x  ({target['direction']} {target['limit']}x)"
+            f"  {verdict:<7}{note}".rstrip()
         )
     return "\n".join(lines)
 
@@ -285,6 +556,9 @@ def main(argv: list[str] | None = None) -> int:
         "call": measure_call(settings),
         "memory": measure_memory(peer_report),
         "import": measure_import(settings),
+        "throughput": measure_throughput(settings),
+        "scaling": measure_scaling(settings, bodies),
+        "export": measure_export(settings),
     }
     results["targets"] = headline(results)
     results["elapsed_s"] = time.perf_counter() - started

@@ -154,6 +154,116 @@ def call_command(args: argparse.Namespace) -> dict[str, Any]:
     return {"bytes": len(body), "timings": compare(runs, args.repeats, args.min_time)}
 
 
+THROUGHPUT_SIDES = ("ours", "ours-aiohttp", "ours-pool", "sdk")
+
+
+def throughput_command(args: argparse.Namespace) -> dict[str, Any]:
+    """Calls per second with `concurrency` calls in flight on one event loop, against the local server.
+
+    Each sample sends `requests` calls (get_session_chat, parsed into its model) from `concurrency` workers that
+    share one client; a warm-up of two calls per worker opens the connections first. "ours" is the client with
+    default settings, "ours-aiohttp" the same with async_transport="aiohttp", "ours-pool" the default transport
+    with httpx's pool sized to the concurrency (the advice the README used to give), "sdk" the official SDK's
+    default AsyncCloudflare client.
+    """
+    import asyncio
+
+    base_url = f"http://127.0.0.1:{args.port}/client/v4"
+    concurrency = args.concurrency
+
+    if args.side == "sdk":
+        import cloudflare
+
+        sdk = cloudflare.AsyncCloudflare(api_token="t", base_url=base_url)
+        sessions = sdk.realtime_kit.sessions
+
+        async def call() -> object:
+            return await sessions.get_session_chat(SESSION_ID, account_id=ACCOUNT_ID, app_id=APP_ID)
+
+        close = sdk.close
+    else:
+        from realtimekit_sessions import AuthenticatedClient
+        from realtimekit_sessions.api.sessions import get_session_chat
+
+        settings: dict[str, Any] = {}
+        if args.side == "ours-aiohttp":
+            settings["async_transport"] = "aiohttp"
+        elif args.side == "ours-pool":
+            limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+            settings["httpx_args"] = {"limits": limits}
+        ours = AuthenticatedClient(token="t", base_url=base_url, **settings)
+
+        async def call() -> object:
+            return await get_session_chat.asyncio(ACCOUNT_ID, APP_ID, SESSION_ID, client=ours)
+
+        close = ours.aclose
+
+    async def burst(total: int) -> float:
+        left = total
+
+        async def worker() -> None:
+            nonlocal left
+            while left > 0:
+                left -= 1
+                result = await call()
+                if type(result).__name__ != "SessionGetSessionChatResponse":
+                    raise SystemExit(f"{args.side}: unexpected {result!r}")
+
+        start = perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return perf_counter() - start
+
+    async def run() -> list[float]:
+        await burst(2 * concurrency)
+        rates = []
+        for _ in range(args.repeats):
+            gc.collect()
+            rates.append(args.requests / await burst(args.requests))
+        await close()
+        return rates
+
+    rates = asyncio.run(run())
+    return {"side": args.side, "concurrency": concurrency, "requests": args.requests, "rates": rates}
+
+
+def _peak_rss() -> int:
+    """This process's own peak resident memory (VmHWM). Not getrusage's ru_maxrss: Linux carries that over
+    exec from the parent, so a worker started by a large parent would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def export_command(args: argparse.Namespace) -> dict[str, Any]:
+    """`realtimekit-sessions export` run in this process against the export server: wall time and peak RSS."""
+    import os
+    import tempfile
+
+    from realtimekit_sessions_cli.app import app
+
+    os.environ.update(
+        {
+            "CLOUDFLARE_API_TOKEN": "bench-token",
+            "CLOUDFLARE_ACCOUNT_ID": ACCOUNT_ID,
+            "REALTIMEKIT_APP_ID": APP_ID,
+            "CLOUDFLARE_BASE_URL": f"http://127.0.0.1:{args.port}/client/v4",
+        }
+    )
+    before = _peak_rss()
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "export.ndjson"
+        start = perf_counter()
+        app(["export", "-o", str(output), "--concurrency", str(args.concurrency)], standalone_mode=False)
+        elapsed = perf_counter() - start
+        lines = sum(1 for _ in output.open("rb"))
+        size = output.stat().st_size
+    peak = _peak_rss()
+    return {"seconds": elapsed, "sessions": lines, "bytes_written": size, "peak_rss": peak, "rss_before": before}
+
+
 def memory_command(args: argparse.Namespace) -> dict[str, Any]:
     """Bytes still allocated once the body is parsed and touched and the raw bytes and dict are gone."""
     parse = PARSERS[args.side](args.schema)
@@ -194,8 +304,23 @@ def main(argv: list[str] | None = None) -> None:
     memory.add_argument("--side", choices=sorted(PARSERS), required=True)
     memory.add_argument("--body", required=True)
     memory.add_argument("--schema", required=True)
+    throughput = commands.add_parser("throughput")
+    throughput.add_argument("--side", choices=THROUGHPUT_SIDES, required=True)
+    throughput.add_argument("--port", type=int, required=True)
+    throughput.add_argument("--concurrency", type=int, required=True)
+    throughput.add_argument("--requests", type=int, required=True)
+    throughput.add_argument("--repeats", type=int, required=True)
+    export = commands.add_parser("export")
+    export.add_argument("--port", type=int, required=True)
+    export.add_argument("--concurrency", type=int, required=True)
     args = parser.parse_args(argv)
-    handler = {"parse": parse_command, "call": call_command, "memory": memory_command}[args.command]
+    handler = {
+        "export": export_command,
+        "parse": parse_command,
+        "call": call_command,
+        "memory": memory_command,
+        "throughput": throughput_command,
+    }[args.command]
     json.dump(handler(args), sys.stdout)
     sys.stdout.write("\n")
 

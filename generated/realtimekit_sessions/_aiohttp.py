@@ -1,0 +1,123 @@
+# Copied into generated/realtimekit_sessions/ by `make generate`: edit openapi/runtime/_aiohttp.py, not the copy.
+"""Async calls over aiohttp (`async_transport="aiohttp"`, the `[aiohttp]` extra): httpx's interface, aiohttp's pool.
+
+httpx's own async pool (httpcore) is what limits many concurrent calls: at 50 and more in flight it spends more
+time managing connections than the calls take. httpx-aiohttp keeps httpx's client (so headers, redirects,
+timeouts, events and everything `_transport` does stay as they are) and sends each request through an aiohttp
+session instead. What this module adds to httpx-aiohttp's transport, so that the client behaves the same on both:
+
+- Failures are httpx's exceptions of the same kind httpcore raises (httpx-aiohttp calls a dropped connection a
+  connect timeout, which would make the POST that must not be repeated look safe to retry).
+- A body in memory is sent as it is, never chunked (httpx-aiohttp streams what httpx has not read yet, which
+  sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
+- The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
+  and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import typing
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport as _HttpxAiohttpTransport
+from httpx_aiohttp import HttpxAiohttpClient
+
+
+def _httpx_error(exc: BaseException) -> type[httpx.TransportError]:
+    """The httpx exception class httpcore raises for the failure aiohttp reports as `exc`."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):  # no connection within the connect (or pool) timeout
+        return httpx.ConnectTimeout
+    if isinstance(exc, aiohttp.ServerTimeoutError):  # SocketTimeoutError too: no bytes within the read timeout
+        return httpx.ReadTimeout
+    if isinstance(exc, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
+        return httpx.ProxyError
+    if isinstance(exc, aiohttp.ClientConnectorError):  # refused, DNS, TLS: the request was never sent
+        return httpx.ConnectError
+    if isinstance(exc, aiohttp.InvalidURL | aiohttp.NonHttpUrlClientError):
+        return httpx.UnsupportedProtocol
+    if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError | aiohttp.ClientResponseError):
+        return httpx.RemoteProtocolError  # hung up before or during the answer, or an answer that is not HTTP
+    if isinstance(exc, aiohttp.ClientOSError):
+        return httpx.ReadError
+    return httpx.ReadError
+
+
+def _aiohttp_cause(exc: BaseException) -> BaseException | None:
+    """The aiohttp failure behind `exc`: itself, or the one httpx-aiohttp's own mapping wrapped."""
+    if isinstance(exc, aiohttp.ClientError):
+        return exc
+    cause = exc.__cause__
+    return cause if isinstance(cause, aiohttp.ClientError) else None
+
+
+@contextlib.contextmanager
+def _as_httpx_errors(request: httpx.Request) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        cause = _aiohttp_cause(exc)
+        if cause is None:
+            raise
+        raise _httpx_error(cause)(f"{type(cause).__name__}: {cause}", request=request) from cause
+
+
+class _Body(httpx.AsyncByteStream):
+    """The answer's body as aiohttp reads it, its failures as httpx's."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _as_httpx_errors(self._request):
+            async for chunk in self._stream:
+                yield chunk
+
+    async def aclose(self) -> None:
+        with _as_httpx_errors(self._request):
+            await self._stream.aclose()
+
+
+class AiohttpTransport(_HttpxAiohttpTransport):
+    """httpx-aiohttp's transport with httpcore's exceptions, no cookie jar and a pool sized from `limits`."""
+
+    def get_client(self) -> aiohttp.ClientSession:
+        if self.client is not None:
+            return super().get_client()
+        limit = self.limits.max_connections
+        connector = aiohttp.TCPConnector(
+            limit=0 if limit is None else limit,  # aiohttp's 0 is httpx's None: no limit
+            keepalive_timeout=self.limits.keepalive_expiry,
+            ssl=self.ssl_context,
+            local_addr=(self.local_address, 0) if self.local_address else None,
+        )
+        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if isinstance(request.stream, httpx.ByteStream):
+            # A body in memory (a redirect's copy of a request holds its body, empty or not, unread): read, so
+            # that it goes out as it is and not as a chunked stream (an empty one, for a GET).
+            await request.aread()
+        with _as_httpx_errors(request):
+            response = await super().handle_async_request(request)
+        response.stream = _Body(typing.cast(httpx.AsyncByteStream, response.stream), request)
+        return response
+
+
+class AiohttpClient(HttpxAiohttpClient):
+    """An httpx.AsyncClient whose requests (and those through a proxy) go through `AiohttpTransport`."""
+
+    def _init_transport(  # type: ignore[override]
+        self, transport: httpx.AsyncBaseTransport | None = None, **kwargs: Any
+    ) -> httpx.AsyncBaseTransport:
+        return transport if transport is not None else AiohttpTransport(**kwargs)
+
+    def _init_proxy_transport(self, proxy: httpx.Proxy, **kwargs: Any) -> httpx.AsyncBaseTransport:  # type: ignore[override]
+        return AiohttpTransport(proxy=proxy, **kwargs)
+
+
+__all__ = ["AiohttpClient", "AiohttpTransport"]

@@ -1,0 +1,146 @@
+"""What issue 13's speed-ups promise besides speed: lazy imports, the collector's pause, the async transport
+setting and the URLs requests are sent to. No test here times anything (make bench does)."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import threading
+from urllib.parse import quote, urlencode
+
+import httpx
+import pytest
+from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions._models import PAUSE_COLLECTOR_BYTES, collector_paused, read_json
+from realtimekit_sessions._transport import _absolute
+
+
+def run_python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_one_operation_imports_neither_every_model_nor_asyncio() -> None:
+    loaded = run_python(
+        "import sys\n"
+        "from realtimekit_sessions import AuthenticatedClient\n"
+        "from realtimekit_sessions.api.sessions import get_session_chat\n"
+        "AuthenticatedClient(token='t')\n"
+        "print(len([m for m in sys.modules if m.startswith('realtimekit_sessions.models.')]), 'asyncio' in sys.modules)"
+    )
+    count, asyncio_loaded = loaded.split()
+    assert int(count) < 10 and asyncio_loaded == "False"
+
+
+def test_every_model_is_still_a_name_of_models() -> None:
+    from realtimekit_sessions import models
+
+    for name in models.__all__:
+        value = getattr(models, name)  # a model class, or an alias (ClientEventMetadata = dict[str, Any])
+        assert not isinstance(value, type) or value.__name__ == name
+        assert name in dir(models)
+    with pytest.raises(AttributeError):
+        models.NoSuchModel  # noqa: B018
+    from realtimekit_sessions.models import Participant, Session  # the from-import form works too
+
+    assert Session.__module__.endswith(".session") and Participant is models.Participant
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_pause_restores_what_it_found(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), collector_paused():
+            raise RuntimeError("a read that fails")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_overlapping_pauses_in_threads_end_with_the_last() -> None:
+    assert gc.isenabled()
+    first_in, second_in, first_may_leave, first_left = (threading.Event() for _ in range(4))
+    seen: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            first_in.set()
+            first_may_leave.wait(5)
+        first_left.set()
+
+    def second() -> None:
+        with collector_paused():
+            second_in.set()
+            first_left.wait(5)
+            seen.append(gc.isenabled())  # the first read has ended, this one has not: still paused
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads[0].start()
+    first_in.wait(5)
+    threads[1].start()
+    second_in.wait(5)
+    first_may_leave.set()
+    for thread in threads:
+        thread.join(5)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_a_large_body_is_read_with_the_collector_paused_and_given_back() -> None:
+    from realtimekit_sessions.models import SessionGetSessionsResponse
+
+    session = (
+        '{"id":"s","associated_id":"m","created_at":"2025-03-14T09:00:02.118Z","updated_at":"2025-03-14T09:00:02Z",'
+        '"started_at":"2025-03-14T09:00:02Z","live_participants":0,"max_concurrent_participants":2,'
+        '"meeting_display_name":"x","minutes_consumed":1.5,"organization_id":"o","status":"ENDED","type":"meeting"}'
+    )
+    count = PAUSE_COLLECTOR_BYTES // len(session) + 1
+    body = ('{"success":true,"data":{"sessions":[' + ",".join([session] * count) + "]}}").encode()
+    parsed = read_json(SessionGetSessionsResponse, body)
+    assert len(parsed.data.sessions) == count and gc.isenabled()
+
+
+def test_models_have_no_per_assignment_hooks() -> None:
+    from realtimekit_sessions.models import Participant, PeerReport, Session
+
+    for model in (Participant, PeerReport, Session):
+        assert model.__setattr__ is object.__setattr__
+
+
+@pytest.mark.parametrize(
+    "prefix", ["https://api.cloudflare.com/client/v4", "http://127.0.0.1:8787", "https://u@h.example:8443/a%20b"]
+)
+@pytest.mark.parametrize("params", [None, {}, {"a": True, "b": "x y/é", "n": 3}])
+def test_the_prebuilt_url_is_the_one_httpx_would_parse(prefix: str, params: dict[str, object] | None) -> None:
+    request = {"method": "GET", "url": "/accounts/abc/realtime/kit/def/sessions", "params": params}
+    url = _absolute(prefix, request)["url"]
+    # What the client sent before the URL was prebuilt: the string, with the query encoded by quote().
+    pairs = [(k, "true" if v is True else v) for k, v in (params or {}).items()]
+    expected = httpx.URL(prefix + request["url"] + (f"?{urlencode(pairs, quote_via=quote)}" if params else ""))
+    assert url == expected and str(url) == str(expected)
+    assert (url.scheme, url.host, url.port, url.raw_path) == (
+        expected.scheme,
+        expected.host,
+        expected.port,
+        expected.raw_path,
+    )
+
+
+def test_the_async_transport_setting_is_checked() -> None:
+    with pytest.raises(errors.ConfigurationError, match="async_transport"):
+        AuthenticatedClient(token="t", async_transport="curl")  # type: ignore[arg-type]
+    client = AuthenticatedClient(token="t", async_transport="aiohttp")
+    assert type(client.get_async_httpx_client()).__name__ == "AiohttpClient"
+    assert type(AuthenticatedClient(token="t").get_async_httpx_client()) is httpx.AsyncClient
+
+
+def test_the_aiohttp_setting_names_the_extra_when_it_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "httpx_aiohttp" else real(name))
+    with pytest.raises(errors.ConfigurationError, match=r"realtimekit-sessions\[aiohttp\]"):
+        AuthenticatedClient(token="t", async_transport="aiohttp")
