@@ -112,7 +112,7 @@ coverage: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 
 demo: $(VENV_STAMP)
 	$(PY) -m realtimekit_tools.demo
-	@echo "\nNext: make demo-load (the mock's sessions into DuckDB with dlt, and their average MOS)"
+	@echo; echo "Next: make demo-load (the mock's sessions into DuckDB with dlt, and their average MOS per session)"
 
 # The local mock's sessions into build/demo-load/realtimekit_sessions.duckdb (realtimekit-sessions load, the
 # [dlt] extra), then the worst sessions by average MOS, with the SQL (README, "Into a warehouse").
