@@ -42,6 +42,7 @@ def main() -> int:
         shutil.rmtree(FOLDER, ignore_errors=True)
         FOLDER.mkdir(parents=True)
         env = {**os.environ, **server.env(), "DLT_DATA_DIR": str((FOLDER / "dlt").resolve())}
+        env.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")  # a demo on a local mock tells dlt's servers nothing
         command = [
             str(Path(sys.executable).with_name("realtimekit-sessions")),
             "load",

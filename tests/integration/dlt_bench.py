@@ -13,11 +13,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")  # no dlt telemetry from a benchmark
 
 import dlt
 from dlt_fake_api import FakeAPI, Running

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+# No dlt telemetry from tests: this machine's only network is the loopback (and the package registries).
+os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")
 dlt = pytest.importorskip("dlt")
 duckdb = pytest.importorskip("duckdb")
 
