@@ -17,7 +17,6 @@ async calls of one client and every copy of it, which also pauses every call unt
 
 from __future__ import annotations
 
-import asyncio
 import math
 import threading
 import time
@@ -197,6 +196,8 @@ class RateLimit:
 
     async def acquire_async(self) -> None:
         """The async twin of `acquire`: waits without blocking the event loop."""
+        import asyncio  # not at the top: a sync program never imports asyncio (issue 13)
+
         started = time.monotonic()
         while (left := self.pause_left()) > 0:
             await asyncio.sleep(left)
