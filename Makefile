@@ -145,7 +145,7 @@ $(BENCH_STAMP): pyproject.toml tools/pyproject.toml $(VENV_STAMP)
 	$(install_tools_editable)
 	touch $@
 
-# Ours against the official SDK, each comparison in a fresh process (about 2 minutes); BENCH_ARGS='--json FILE'.
+# Ours against the official SDK, each comparison in a fresh process (about 10 minutes: issue 13 added throughput, 1x-50x scaling and export rows); BENCH_ARGS='--json FILE'.
 bench: $(BENCH_STAMP)
 	$(PY) -m realtimekit_tools.bench $(BENCH_ARGS)
 
