@@ -165,7 +165,8 @@ def json_path(parts: Iterator[str | int] | list[str | int]) -> str:
     return text
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
+    """The JSON type of a decoded value, as JSON Schema names it."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -184,7 +185,7 @@ def show(value: object, limit: int = 80) -> str:
     text = json.dumps(value, default=str)
     if len(text) > limit:
         text = text[: limit - 3] + "..."
-    return f"{_json_type(value)} {text}"
+    return f"{json_type(value)} {text}"
 
 
 def _closest_alternative(errors: list[ValidationError]) -> list[ValidationError]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .contract import json_type
 from .routes import route_table
 from .spec import Spec, resolve_with_pointer
 
@@ -58,24 +59,13 @@ def schema_marks(spec: Spec, node: Mapping[str, Any], loc: str, marks: set[str],
         schema_marks(spec, node["items"], f"{loc}[]", marks, seen)
 
 
-def _json_kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    kinds: dict[type, str] = {str: "string", list: "array", dict: "object"}
-    return kinds[type(value)]
-
-
 def value_marks(spec: Spec, node: Mapping[str, Any], value: Any, loc: str, marks: set[str]) -> None:
     """Add the marks a value shows of a schema to `marks`."""
     node, loc = _resolve(spec, node, loc)
     if value in node.get("enum", []):
         marks.add(f"{loc} = {value}")
     if isinstance(node.get("type"), list):
-        marks.add(f"{loc} : {_json_kind(value)}")
+        marks.add(f"{loc} : {json_type(value)}")
     for keyword in ("anyOf", "oneOf"):
         for branch in node.get(keyword, []):
             if _is_null(branch):
