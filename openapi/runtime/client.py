@@ -66,9 +66,10 @@ def shared_verify(verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any
     more than a hundred small calls. Clients made per task or per thread, each download's client, and copies
     made by with_headers() all paid it. The context is the one httpx would make: certifi's bundle, or
     SSL_CERT_FILE / SSL_CERT_DIR when trust_env (as they are when the client is built). An SSLContext may be
-    shared by threads; `False` or a context of the caller's own are passed on as they are.
+    shared by threads; `False`, a context of the caller's own, or `cert=` in httpx_args (which httpx would load
+    into the context) leave httpx to make its own as before.
     """
-    if verify is not True:
+    if verify is not True or httpx_args.get("cert"):
         return verify
     trust_env = bool(httpx_args.get("trust_env", True))
     env = os.environ if trust_env else {}

@@ -108,6 +108,7 @@ def test_a_context_of_ones_own_or_verify_false_or_http2_or_ssl_cert_file_is_not_
 
     assert shared_verify(True, {}) is shared
     assert shared_verify(True, {"http2": True}) is not shared
+    assert shared_verify(True, {"cert": "client.pem"}) is True  # httpx would load it into the context
     # SSL_CERT_FILE, as httpx reads it, when the client is built.
     bundle = tmp_path / "one-ca.pem"
     bundle.write_text(certifi.contents().split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")
