@@ -7,6 +7,7 @@ failures and non-2xx answers into the exceptions of `errors` and retries the one
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import ssl
@@ -160,7 +161,7 @@ class Client:
             "cookies": self._cookies,
             "headers": self._request_headers(),
             "timeout": self._timeout,
-            "verify": self._verify_ssl,
+            "verify": _shared_verify(self._verify_ssl, self._httpx_args),
             "follow_redirects": self._follow_redirects,
             **self._httpx_args,
         }
@@ -280,6 +281,29 @@ class AuthenticatedClient(Client):
 
     def _request_headers(self) -> dict[str, str]:
         return {**super()._request_headers(), "Authorization": f"Bearer {self.token}"}
+
+
+def _shared_verify(verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any]) -> str | bool | ssl.SSLContext:
+    """`verify=True` as one SSL context per process (and trust settings) rather than one per httpx client.
+
+    httpx builds a context for every client it makes, loading certifi's bundle each time (50-75 ms on this
+    project's machine), and a client builds a pool for every event loop it is used in (and the sync one): a
+    program running asyncio.run() per batch paid that each time. The context is built as httpx would
+    (SSL_CERT_FILE / SSL_CERT_DIR when trust_env), and is never handed to a client given `cert=`, which httpx
+    would load into it.
+    """
+    if verify is not True or httpx_args.get("cert"):
+        return verify
+    trust_env = bool(httpx_args.get("trust_env", True))
+    if not trust_env:
+        return _default_ssl_context(False, None, None)
+    return _default_ssl_context(True, os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
+@functools.lru_cache(maxsize=8)
+def _default_ssl_context(trust_env: bool, cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    # The environment's values are the cache's key: httpx reads them itself, so a change makes a new context.
+    return httpx.create_ssl_context(verify=True, trust_env=trust_env)
 
 
 def _is_header_safe(token: str) -> bool:
