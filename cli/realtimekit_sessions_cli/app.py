@@ -741,6 +741,9 @@ def export(
             TimeElapsedColumn(),
             console=stderr,
             transient=True,
+            # Off the terminal the bar is never shown, but it would still be laid out ten times a second in a
+            # thread holding the bar's lock, which every session written waits for.
+            disable=not stderr.is_terminal,
         )
         task = progress.add_task("exporting sessions", total=None)
         notice = _ProgressNotice(progress, task)
