@@ -412,6 +412,7 @@ def measure_export(settings: Settings, before: Path | None = None) -> list[dict[
                 "participants": label,
                 "bytes_written": runs[EXPORT_DEFAULT][0]["bytes_written"],
                 "seconds": {column: spread(values) for column, values in seconds.items()},
+                "cpu_seconds": {column: spread([r["cpu_seconds"] for r in runs[column]]) for column in columns},
                 "cold_seconds": {column: spread([r["cold_seconds"] for r in runs[column]]) for column in columns},
                 "peak_rss_mb": {column: spread([r["peak_rss"] / 1e6 for r in runs[column]]) for column in columns},
                 "speedup": paired(seconds[EXPORT_ONE], seconds[EXPORT_DEFAULT]),
@@ -606,13 +607,14 @@ def _render_export(results: dict[str, Any]) -> list[str]:
         (
             "Export (realtimekit-sessions export, NDJSON) against a local API answering after 10 ms, each run a"
             " fresh process: s = the export timed warm (after a one-session export, whose time is the cold start);"
-            " peak RSS of the process; min / median / max; speed-up = one at a time / default (median of"
-            " per-repeat ratios)"
+            " CPU s = the process's CPU time over the same export; peak RSS of the process; min / median / max;"
+            " speed-up = one at a time / default (median of per-repeat ratios)"
         ),
         f"{'sessions':>8} {'participants':<12} {'MB out':>6}"
         + "".join(f" {'s, ' + names[c]:>18}" for c in columns)
         + f" {'speed-up':>8}"
         + (f" {'before/default':>14}" if before else "")
+        + "".join(f" {'CPU s, ' + names[c]:>20}" for c in columns)
         + "".join(f" {'RSS MB, ' + names[c]:>22}" for c in columns)
         + "".join(f" {'cold s, ' + names[c]:>21}" for c in columns),
     ]
@@ -626,6 +628,7 @@ def _render_export(results: dict[str, Any]) -> list[str]:
             + "".join(f" {text(row['seconds'][c], 2):>18}" for c in columns)
             + f" {row['speedup']:>8.2f}"
             + (f" {row['default_vs_before']:>14.2f}" if before else "")
+            + "".join(f" {text(row['cpu_seconds'][c], 2):>20}" for c in columns)
             + "".join(f" {text(row['peak_rss_mb'][c], 0):>22}" for c in columns)
             + "".join(f" {text(row['cold_seconds'][c], 2):>21}" for c in columns)
         )
