@@ -811,7 +811,8 @@ def export(
         raise typer.Exit(130) from None
     except Exception:
         if writer.sessions and output is not None:
-            typer.echo(f"{writer.sessions} sessions were written{where} before this error:", err=True)
+            counted = "session was" if writer.sessions == 1 else "sessions were"
+            typer.echo(f"{writer.sessions} {counted} written{where} before this error:", err=True)
         raise
     finally:
         if output is not None:

@@ -266,6 +266,32 @@ def test_waits_of_calls_in_flight_together_show_one_countdown(slept: list[float]
     assert sorted(slept) == [0.5, 1, 1, 1, 3]
 
 
+def test_a_failed_session_is_raised_after_those_before_it_are_written(
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Overlapped, the second session's participants fail while the first's may still be in flight: the first is
+    # written all the same (a failure is raised in its turn), then the error, in one line, and exit 1.
+    from realtimekit_sessions import errors
+    from realtimekit_sessions.api.sessions import get_session_participants
+
+    original = get_session_participants.asyncio
+
+    async def failing_for_the_second(account: str, app: str, session_id: str, **kwargs: Any) -> Any:
+        if session_id == SESSION_IDS[1]:
+            raise errors.APIConnectionError("ConnectError on GET /participants: connection refused")
+        return await original(account, app, session_id, **kwargs)
+
+    monkeypatch.setattr(get_session_participants, "asyncio", failing_for_the_second)
+    target = tmp_path / "sessions.ndjson"
+    code, _, err = invoke("export", "-o", str(target))
+    assert code == 1
+    assert err.splitlines() == [
+        f"1 session was written to {target} before this error:",
+        "error: ConnectError on GET /participants: connection refused",
+    ]
+    assert [json.loads(line)["id"] for line in target.read_text(encoding="utf-8").splitlines()] == [SESSION_IDS[0]]
+
+
 def test_ctrl_c_during_a_write_waits_for_the_record_to_end(tmp_path: Path) -> None:
     from realtimekit_sessions_cli import export as exporting
 
