@@ -278,6 +278,10 @@ def test_a_session_is_a_function_of_its_number_so_any_size_costs_nothing_up_fron
     assert found is not None and found[0].id == record.id
     assert data.records[654_320].started < record.started < data.records[654_322].started
     assert data.record(person["id"]) is None and data.find_participant(record.id) is None
+    small = DataSet(300, seed=5, max_participants=2)
+    assert all(len(small.participants(r)) <= 2 for r in small.records if r.id != LONG_CALL_ID)
+    full = DataSet(300, seed=5)
+    assert max(len(full.participants(r)) for r in full.records[:100]) > 2
 
 
 def test_the_program_prints_what_to_paste_and_takes_the_flags() -> None:

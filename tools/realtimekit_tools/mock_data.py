@@ -229,11 +229,14 @@ class DataSet:
         extra_session_field: str | None = None,
         examples: dict[str, Any] | None = None,
         now: datetime.datetime | None = None,
+        max_participants: int | None = None,
     ) -> None:
         if sessions < 2:
             raise ValueError("the data set needs at least 2 sessions (the spec's example and the long call)")
         self.seed = seed
         self.extra_session_field = extra_session_field
+        # At most this many participants in a generated session (the example and the long call keep theirs).
+        self.max_participants = max_participants
         # With `now`, every generated date moves so that the newest session (the long call) ended an hour before
         # it: the last week of sessions then has chats, transcripts and summaries within their 7-day life.
         if now is not None:
@@ -369,6 +372,8 @@ class DataSet:
         people = rng.choice((1, 2, 2, 3, 3, 4, 5, 6, 8, 12)) + (rng.randint(10, 40) if kind == "livestream" else 0)
         if title.startswith("1:1"):
             people = 2
+        if self.max_participants is not None:
+            people = min(people, self.max_participants)
         length = rng.uniform(5, 90) * 60
         spans = []
         for person in range(people):

@@ -60,6 +60,7 @@ import collections
 import contextlib
 import copy
 import datetime
+import functools
 import itertools
 import json
 import math
@@ -199,6 +200,9 @@ class MockOptions:
     # The data set's dates move so that its newest session ended an hour before `now` (chats, transcripts and
     # summaries of the last week then fall within their 7-day life); None keeps the fixed dates of early 2025.
     now: datetime.datetime | None = None
+    # At most this many participants in a generated session (None: 1 to 52, livestreams the most); a smaller
+    # data set of as many sessions, for loads where the number of sessions is the point.
+    max_participants: int | None = None
     # The one token accepted (None: any non-empty bearer token).
     token: str | None = None
 
@@ -216,6 +220,8 @@ class MockOptions:
             raise ValueError("quota must be at least 1")
         if not self.window > 0:
             raise ValueError("window must be more than 0 seconds")
+        if self.max_participants is not None and self.max_participants < 1:
+            raise ValueError("max_participants must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -274,6 +280,7 @@ class MockServer(ThreadingHTTPServer):
                     self.options.extra_session_field,
                     self._examples,
                     now=self.options.now,
+                    max_participants=self.options.max_participants,
                 )
             return self._data
 
@@ -402,9 +409,15 @@ class BadQuery(ValueError):
     """A query value the spec does not allow: answered with a 400."""
 
 
+@functools.cache
+def _spec() -> Spec:
+    """The repository's spec, found once (load_spec resolves its path on every call)."""
+    return load_spec()
+
+
 def _query(route: Route, raw: str) -> dict[str, Any]:
     """The query of a request, checked and converted by the spec's parameter schemas (unknown names dropped)."""
-    spec = load_spec()
+    spec = _spec()
     known = route.query_parameters()
     values: dict[str, Any] = {}
     for name, text in parse_qsl(raw, keep_blank_values=True):
@@ -893,6 +906,13 @@ def options_parser() -> argparse.ArgumentParser:
         "date-time); chats, transcripts and summaries of the last week are then within their 7-day life "
         "(default: the fixed dates of early 2025)",
     )
+    add(
+        "--max-participants",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N participants in a generated session (default: 1 to 52, livestreams the most)",
+    )
     add("--token", default=None, help="accept only this token (default: any bearer token)")
     add("--quiet", action="store_true", help="do not log each request on stderr")
     return parser
@@ -916,6 +936,7 @@ def options_from(args: argparse.Namespace) -> MockOptions:
         quota=args.quota,
         window=args.window,
         now=args.now,
+        max_participants=args.max_participants,
     )
 
 
