@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 import attrs
 import dlt
 from dlt.common.destination import TLoaderFileFormat
-from dlt.common.schema.typing import TColumnSchema, TSchemaContract
+from dlt.common.schema.typing import TColumnSchema, TFileFormat, TSchemaContract
 from dlt.sources import DltResource
 from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions.api.sessions import (
@@ -193,6 +193,8 @@ def realtimekit_source(
             its own (dlt logs a warning). None: dlt's choice, or `pipeline.run(loader_file_format=...)`'s.
     """
     api: AuthenticatedClient = client if client is not None else default_client()
+    # None: dlt's "preferred", the destination's own (or pipeline.run(loader_file_format=...)'s).
+    files: TFileFormat = file_format or "preferred"
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=datetime.UTC)
     state = dlt.current.source_state().get(_STATE, {})
@@ -221,7 +223,7 @@ def realtimekit_source(
         primary_key="id",
         write_disposition="merge",
         columns=SESSION_COLUMNS,
-        file_format=file_format,
+        file_format=files,
     )
     def sessions(
         # dlt reads the incremental from the argument's default: its documented way, hence noqa.
@@ -262,7 +264,7 @@ def realtimekit_source(
     @dlt.transformer(
         name="participants",
         data_from=sessions,
-        file_format=file_format,
+        file_format=files,
         primary_key=("session_id", "id"),
         write_disposition="merge",
         columns=PARTICIPANT_COLUMNS,
@@ -288,7 +290,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="peer_reports",
             data_from=participants,
-            file_format=file_format,
+            file_format=files,
             primary_key=("session_id", "id"),
             write_disposition="merge",
             columns=PEER_REPORT_COLUMNS,
@@ -342,7 +344,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="chat_messages",
             data_from=sessions,
-            file_format=file_format,
+            file_format=files,
             primary_key=("session_id", "id"),
             columns=CHAT_COLUMNS,
             write_disposition=replace_per_session,
@@ -360,7 +362,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="transcript_lines",
             data_from=sessions,
-            file_format=file_format,
+            file_format=files,
             primary_key=("session_id", "line_no"),
             columns=TRANSCRIPT_COLUMNS,
             write_disposition=replace_per_session,
@@ -381,7 +383,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="summaries",
             data_from=sessions,
-            file_format=file_format,
+            file_format=files,
             primary_key="session_id",
             columns=SUMMARY_COLUMNS,
             write_disposition=replace_per_session,
