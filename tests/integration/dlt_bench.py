@@ -29,6 +29,7 @@ from pathlib import Path
 os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")  # no dlt telemetry from a benchmark
 
 import dlt
+from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 from realtimekit_sessions import AuthenticatedClient, RateLimit
 from realtimekit_sessions_dlt import realtimekit_source
 from realtimekit_tools.mock_server import MockOptions, running
@@ -51,6 +52,13 @@ def main() -> None:
     parser.add_argument("--max-participants", type=int, default=None, help="the mock's participants per session")
     parser.add_argument("--load-workers", type=int, default=None, help="dlt's [load] workers (default: dlt's, 20)")
     parser.add_argument("--file-max-items", type=int, default=None, help="dlt's [data_writer] file_max_items")
+    parser.add_argument(
+        "--duckdb-config",
+        type=json.loads,
+        default=None,
+        metavar="JSON",
+        help='DuckDB settings for the load, e.g. \'{"memory_limit": "256MB", "threads": 1}\'',
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if args.load_workers is not None:
@@ -74,10 +82,12 @@ def main() -> None:
             max_retry_after=args.window,
             rate_limit=RateLimit(requests=args.budget, per_seconds=args.window),
         )
+        credentials = DuckDbCredentials(f"{folder}/bench.duckdb")
+        credentials.global_config = args.duckdb_config
         pipeline = dlt.pipeline(
             pipeline_name="bench",
             pipelines_dir=f"{folder}/pipelines",
-            destination=dlt.destinations.duckdb(f"{folder}/bench.duckdb"),
+            destination=dlt.destinations.duckdb(credentials),
             dataset_name="realtimekit",
         )
         started = time.monotonic()
@@ -110,6 +120,7 @@ def main() -> None:
         "max_participants": args.max_participants,
         "load_workers": args.load_workers or "dlt's default (20)",
         "file_max_items": args.file_max_items,
+        "duckdb_config": args.duckdb_config,
         "seconds_extract": round(took, 1),
         "seconds_load": round(load_took, 1),
         "requests": requests,
