@@ -124,14 +124,15 @@ demo: $(VENV_STAMP)
 demo-load: $(VENV_STAMP)
 	$(PY) scripts/demo_load.py
 
-# The dlt load against the local API with latency and a budget on both sides (tests/integration/dlt_bench.py):
-# requests per minute against the budget, 429s, rows per minute per table, peak memory.
-# BENCH_LOAD_ARGS='--sessions 10000 --budget 1200 --window 300 --json build/bench-load.json'
+# The dlt load against the toolkit's mock with latency and a budget on both sides (tests/integration/dlt_bench.py):
+# requests per minute against the budget, 429s, rows per minute per table, peak memory after each step.
+# BENCH_LOAD_ARGS='--sessions 10000 --budget 1200 --window 300 --json build/bench-load.json'; the load's settings:
+# --file-format insert_values, --load-workers N, --file-max-items N, --duckdb-config '{"memory_limit": "256MB"}'
 bench-load: $(VENV_STAMP)
 	cd tests/integration && ../../$(PY) dlt_bench.py $(BENCH_LOAD_ARGS)
 
 # The local mock of the API in the foreground, on 127.0.0.1:8787; it prints the `export ...` line to paste.
-# MOCK_ARGS='--sessions 5000 --latency 0.05 --per-page-cap 100 --rate-limit-every 50 --retry-after 300 ...'
+# MOCK_ARGS='--sessions 5000 --latency 0.05 --per-page-cap 100 --quota 1200 --window 300 --now now ...'
 # (python -m realtimekit_tools.mock_server --help lists them all; CONTRIBUTING.md, "The local mock").
 .PHONY: mock
 mock: $(VENV_STAMP)

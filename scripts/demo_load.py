@@ -3,12 +3,13 @@ question a user would ask of them: which sessions had the worst call quality (av
 
 The mock is the toolkit's (realtimekit_tools.mock_server); the load runs the real command in build/demo-load/,
 so realtimekit_sessions.duckdb is left there to query further (`duckdb build/demo-load/realtimekit_sessions.duckdb`).
-The mock's sessions are from early 2025, older than the 7 days chats, transcripts and summaries live, so those
-tables stay empty here.
+The mock's dates are moved to end an hour before now (its `now` option), so the last week's sessions have their
+chats, transcripts and summaries (the API keeps them 7 days) and those tables load too.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -36,7 +37,7 @@ FOLDER = Path("build/demo-load")
 def main() -> int:
     import duckdb
 
-    server = MockServer(("127.0.0.1", 0), options=MockOptions(sessions=60))
+    server = MockServer(("127.0.0.1", 0), options=MockOptions(sessions=60, now=datetime.datetime.now(datetime.UTC)))
     server.serve_in_background()
     try:
         shutil.rmtree(FOLDER, ignore_errors=True)

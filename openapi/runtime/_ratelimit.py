@@ -9,10 +9,16 @@ Cloudflare answers with the IETF draft's structured fields (draft-ietf-httpapi-r
 Both are parsed with http-sf (RFC 9651); a header that is not a valid structured field, or whose items lack
 the draft's required parameters, is ignored as if absent (an answer that came back is never refused for it).
 
-`RateLimit` is the client's opt-in budget (`AuthenticatedClient(rate_limit=True)`): pyrate-limiter's
-sliding-window limiter (by default Cloudflare's global 1,200 requests per 5 minutes), shared by the sync and the
-async calls of one client and every copy of it, which also pauses every call until the server's reset when
+`RateLimit` is the client's opt-in budget (`AuthenticatedClient(rate_limit=True)`): a sliding window (by default
+Cloudflare's global 1,200 requests per 5 minutes) over pyrate-limiter's in-memory bucket, shared by the sync and
+the async calls of one client and every copy of it, which also pauses every call until the server's reset when
 `Ratelimit` says fewer than `min_remaining` requests are left, or after a 429 with Retry-After.
+
+The server counts a request when it arrives, somewhere between when it left and when its answer came back. So
+a request holds its place in the budget from when it leaves until one window after its answer (or its failure):
+the bucket records answers, and a request may leave only while the answers of the last window and the requests
+still under way leave room for it. Counted from when they left instead, a request that was slow to arrive
+stays in the server's window after it left the client's, and the next one gets a 429.
 """
 
 from __future__ import annotations
@@ -29,12 +35,15 @@ from attrs import define, field, frozen
 
 if TYPE_CHECKING:
     import httpx
-    from pyrate_limiter import Limiter
+    from pyrate_limiter import InMemoryBucket
 
 # Cloudflare's global limit: 1,200 requests per five minutes per user or token (RealtimeKit's own 3,500 per
 # five minutes counts towards it, so the global one binds first).
 CLOUDFLARE_GLOBAL_REQUESTS = 1200
 CLOUDFLARE_GLOBAL_WINDOW = 300.0
+# How often a call waiting for a place re-checks while every place is held by a request under way.
+_IN_FLIGHT_POLL = 0.005
+_ITEM = "realtimekit"
 
 
 @frozen
@@ -139,8 +148,9 @@ class RateLimit:
 
     Keyword arguments:
         requests, per_seconds: at most `requests` requests in any `per_seconds` window (default Cloudflare's
-            global limit, 1,200 per 300 s). Every attempt counts, retries included; downloads from the storage
-            host do not (they are not API calls).
+            global limit, 1,200 per 300 s), as the server counts them: a request holds its place from when it
+            leaves until `per_seconds` after its answer. Every attempt counts, retries included; downloads from
+            the storage host do not (they are not API calls).
         min_remaining: when an answer's `Ratelimit` says fewer requests than this are left, every call waits
             until its reset (default 10).
         max_pause: the longest such wait, in seconds (default 300, Cloudflare's five-minute block); a 429's
@@ -155,8 +165,10 @@ class RateLimit:
     sleep: Callable[[float], None] | None = field(default=None, kw_only=True, repr=False, eq=False)
     # When every call may go on again (time.monotonic()), after the server said the quota is nearly spent.
     _resume_at: float = field(default=0.0, init=False, repr=False, eq=False)
-    _limiter: Limiter | None = field(default=None, init=False, repr=False, eq=False)
+    _bucket: InMemoryBucket | None = field(default=None, init=False, repr=False, eq=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
+    # Requests that left and whose answer (or failure) has not come back yet.
+    _in_flight: int = field(default=0, init=False, repr=False, eq=False)
     # How many requests went through, and how long calls waited in all: for progress and benchmarks.
     sent: int = field(default=0, init=False, eq=False)
     waited: float = field(default=0.0, init=False, eq=False)
@@ -171,27 +183,59 @@ class RateLimit:
         if self.min_remaining < 0 or not (0 <= self.max_pause < math.inf):
             raise ConfigurationError("rate_limit's min_remaining and max_pause must be 0 or more")
 
-    def limiter(self) -> Limiter:
-        """The pyrate-limiter Limiter behind the budget, built on first use."""
-        if self._limiter is None:
+    def bucket(self) -> InMemoryBucket:
+        """pyrate-limiter's bucket behind the budget: when each answer of the last window came back (ms)."""
+        if self._bucket is None:
             with self._lock:
-                if self._limiter is None:
-                    from pyrate_limiter import Duration, Limiter, Rate
+                if self._bucket is None:
+                    from pyrate_limiter import InMemoryBucket, Rate
 
-                    window_ms = round(self.per_seconds * Duration.SECOND)
-                    self._limiter = Limiter(Rate(self.requests, window_ms), buffer_ms=10)
-        return self._limiter
+                    self._bucket = InMemoryBucket([Rate(self.requests, self._window_ms())])
+        return self._bucket
 
     def pause_left(self) -> float:
         """Seconds until calls may go on after the server said the quota is nearly spent (0: none)."""
         return max(0.0, self._resume_at - time.monotonic())
 
+    @property
+    def in_flight(self) -> int:
+        """Requests that left and whose answer has not come back yet: each holds a place."""
+        return self._in_flight
+
+    def _window_ms(self) -> int:
+        return math.ceil(self.per_seconds * 1000)
+
+    def _reserve(self) -> float:
+        """Take a place if there is one (0.0), else how many seconds to wait before asking again."""
+        bucket = self.bucket()
+        with self._lock:
+            now = _now_ms()
+            bucket.leak(now)  # answers older than the window no longer count
+            answered = bucket.count()
+            if answered + self._in_flight < self.requests:
+                self._in_flight += 1
+                return 0.0
+            # The oldest answers must leave the window until one place is free; if requests under way hold
+            # every place, one of them must come back first.
+            leaving = answered + self._in_flight - self.requests  # how many leave before the one waited for
+            if leaving >= answered:
+                return _IN_FLIGHT_POLL
+            oldest = bucket.peek(answered - 1 - leaving)  # peek counts from the newest
+            if oldest is None:
+                return _IN_FLIGHT_POLL
+            return max(0.001, (oldest.timestamp + self._window_ms() - now + 1) / 1000)
+
     def acquire(self) -> None:
-        """Wait, in this thread, until one more request fits the budget; then count it."""
+        """Wait, in this thread, until one more request fits the budget; then hold its place until `release`."""
         started = time.monotonic()
-        while (left := self.pause_left()) > 0:
-            (self.sleep or time.sleep)(left)
-        self.limiter().try_acquire("realtimekit", blocking=True)
+        sleep = self.sleep or time.sleep
+        while True:
+            if (left := self.pause_left()) > 0:
+                sleep(left)
+            elif (wait := self._reserve()) > 0:
+                sleep(wait)
+            else:
+                break
         self._count(started)
 
     async def acquire_async(self) -> None:
@@ -199,10 +243,23 @@ class RateLimit:
         import asyncio  # not at the top: a sync program never imports asyncio (issue 13)
 
         started = time.monotonic()
-        while (left := self.pause_left()) > 0:
-            await asyncio.sleep(left)
-        await self.limiter().try_acquire_async("realtimekit", blocking=True)
+        while True:
+            if (left := self.pause_left()) > 0:
+                await asyncio.sleep(left)
+            elif (wait := self._reserve()) > 0:
+                await asyncio.sleep(wait)
+            else:
+                break
         self._count(started)
+
+    def release(self) -> None:
+        """The request `acquire` let go has its answer (or failed): it counts for one window from now."""
+        from pyrate_limiter import RateItem
+
+        bucket = self.bucket()
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+            bucket.put(RateItem(_ITEM, _now_ms()))
 
     def _count(self, started: float) -> None:
         with self._lock:
@@ -223,6 +280,11 @@ class RateLimit:
             resume = time.monotonic() + min(pause, self.max_pause)
             with self._lock:
                 self._resume_at = max(self._resume_at, resume)
+
+
+def _now_ms() -> int:
+    # Rounded up: an answer never counts as older than it is.
+    return math.ceil(time.monotonic() * 1000)
 
 
 def as_rate_limit(value: RateLimit | bool | None) -> RateLimit | None:

@@ -173,6 +173,8 @@ def send_http(
             raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
         finally:
             _deadline.reset(token)
+            if limit is not None:
+                limit.release()  # answered or failed: it counts for a window from now
         if limit is not None:
             limit.observe(response)
         if not response.is_success:
@@ -272,6 +274,9 @@ async def send_http_async(
             raise transport_error(exc) from exc
         except RuntimeError as exc:  # httpx's own refusals: a closed client, a stream already read
             raise APIConnectionError(f"the HTTP client refused the request: {exc}") from exc
+        finally:
+            if limit is not None:
+                limit.release()  # answered, failed or cancelled: it counts for a window from now
         if limit is not None:
             limit.observe(response)
         if not response.is_success:

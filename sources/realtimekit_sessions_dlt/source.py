@@ -34,7 +34,8 @@ from typing import Any, TypeVar
 
 import attrs
 import dlt
-from dlt.common.schema.typing import TColumnSchema, TSchemaContract
+from dlt.common.destination import TLoaderFileFormat
+from dlt.common.schema.typing import TColumnSchema, TFileFormat, TSchemaContract
 from dlt.sources import DltResource
 from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions.api.sessions import (
@@ -172,6 +173,7 @@ def realtimekit_source(
     downloads: bool = True,
     max_in_flight: int = 4,
     per_page: int = 100,
+    file_format: TLoaderFileFormat | None = "parquet",
 ) -> Iterable[DltResource]:
     """RealtimeKit sessions, participants, peer events, (opt-in) peer reports, chats, transcripts and summaries.
 
@@ -185,8 +187,14 @@ def realtimekit_source(
         downloads: load chats, transcripts and summaries of sessions that ended within the last 7 days.
         max_in_flight: calls per session fanned out at once (they share the client's rate limit).
         per_page: sessions and participants asked for per page (servers may cap it: paging copes).
+        file_format: the load files' format where the destination takes it (default parquet: DuckDB reads
+            it with read_parquet, where dlt's default for DuckDB, INSERT ... VALUES statements of up to 16 MB,
+            costs DuckDB about 2 s and hundreds of MB per MB of SQL); a destination that does not take it gets
+            its own (dlt logs a warning). None: dlt's choice, or `pipeline.run(loader_file_format=...)`'s.
     """
     api: AuthenticatedClient = client if client is not None else default_client()
+    # None: dlt's "preferred", the destination's own (or pipeline.run(loader_file_format=...)'s).
+    files: TFileFormat = file_format or "preferred"
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=datetime.UTC)
     state = dlt.current.source_state().get(_STATE, {})
@@ -210,7 +218,13 @@ def realtimekit_source(
         started = session.get("started_at")
         return not isinstance(started, datetime.datetime) or started >= newest_before
 
-    @dlt.resource(name="sessions", primary_key="id", write_disposition="merge", columns=SESSION_COLUMNS)
+    @dlt.resource(
+        name="sessions",
+        primary_key="id",
+        write_disposition="merge",
+        columns=SESSION_COLUMNS,
+        file_format=files,
+    )
     def sessions(
         # dlt reads the incremental from the argument's default: its documented way, hence noqa.
         started_at: dlt.sources.incremental[datetime.datetime] = dlt.sources.incremental(  # noqa: B008
@@ -250,6 +264,7 @@ def realtimekit_source(
     @dlt.transformer(
         name="participants",
         data_from=sessions,
+        file_format=files,
         primary_key=("session_id", "id"),
         write_disposition="merge",
         columns=PARTICIPANT_COLUMNS,
@@ -275,6 +290,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="peer_reports",
             data_from=participants,
+            file_format=files,
             primary_key=("session_id", "id"),
             write_disposition="merge",
             columns=PEER_REPORT_COLUMNS,
@@ -328,6 +344,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="chat_messages",
             data_from=sessions,
+            file_format=files,
             primary_key=("session_id", "id"),
             columns=CHAT_COLUMNS,
             write_disposition=replace_per_session,
@@ -345,6 +362,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="transcript_lines",
             data_from=sessions,
+            file_format=files,
             primary_key=("session_id", "line_no"),
             columns=TRANSCRIPT_COLUMNS,
             write_disposition=replace_per_session,
@@ -365,6 +383,7 @@ def realtimekit_source(
         @dlt.transformer(
             name="summaries",
             data_from=sessions,
+            file_format=files,
             primary_key="session_id",
             columns=SUMMARY_COLUMNS,
             write_disposition=replace_per_session,

@@ -1,44 +1,50 @@
-"""Issue 14: the API into DuckDB with dlt, end to end, against a local server with thousands of sessions, a
-capped per_page and 429s with Retry-After; a run that fails or is killed part-way, then resumed; a second run;
-a field the API adds; LIVE sessions that end. Real dlt, real DuckDB (tests/integration/dlt_fake_api.py serves)."""
+"""Issue 14: the API into DuckDB with dlt, end to end, against the toolkit's mock (realtimekit_tools.mock_server)
+with thousands of sessions, a capped per_page and 429s with Retry-After; a run stopped by a Retry-After too long to
+wait and one killed part-way, each resumed; a second run; sessions the API adds; a field it adds; LIVE sessions
+that end. Real dlt, real DuckDB, a real HTTP server; row counts are compared with the mock's data set.
+
+Kept to a few pipeline runs (each costs dlt and DuckDB a second or more): large volumes and time are
+`make bench-load`'s."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-# No dlt telemetry from tests: this machine's only network is the loopback (and the package registries).
+# No dlt telemetry from tests: this machine's only network is the loopback (and the package registries). One load
+# worker and no staging truncation: these loads are small, and the threads would cost more than they save.
 os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")
+os.environ.setdefault("LOAD__WORKERS", "1")
 dlt = pytest.importorskip("dlt")
 duckdb = pytest.importorskip("duckdb")
 
-from dlt_fake_api import FakeAPI, Running
 from realtimekit_sessions import AuthenticatedClient, RateLimit, errors
 from realtimekit_sessions_dlt import realtimekit_source
+from realtimekit_tools.mock_data import LONG_CALL_ID, DataSet, SessionRecord
+from realtimekit_tools.mock_server import MockOptions, MockServer, running
 
 ACCOUNT, APP = "acc", "app"
 FAST = {"requests": 100_000, "per_seconds": 60.0}  # the budget's behaviour is tests/unit/test_rate_limit.py's
+NOW = datetime.datetime.now(datetime.UTC)  # the mock's dates end an hour before it: files within their 7 days
 
 
-@pytest.fixture
-def server() -> Iterator[Running]:
-    running = Running(FakeAPI(sessions=0))
-    yield running
-    running.stop()
+def mock(sessions: int, **options: Any) -> Any:
+    return running(MockOptions(sessions=sessions, now=NOW, **options))
 
 
-def client_for(running: Running, **kwargs: Any) -> AuthenticatedClient:
+def client_for(server: MockServer, **kwargs: Any) -> AuthenticatedClient:
     kwargs.setdefault("rate_limit", RateLimit(**FAST))
-    return AuthenticatedClient(token="t", base_url=running.base_url, **kwargs)
+    return AuthenticatedClient(token="t", base_url=server.api_url, **kwargs)
 
 
 def pipeline_in(folder: Path) -> Any:
@@ -50,9 +56,10 @@ def pipeline_in(folder: Path) -> Any:
     )
 
 
-def counts(folder: Path, *tables: str) -> dict[str, int]:
-    with duckdb.connect(str(folder / "realtimekit_sessions.duckdb"), read_only=True) as con:
-        return {table: con.execute(f"select count(*) from realtimekit.{table}").fetchone()[0] for table in tables}  # type: ignore[index]
+def load(pipeline: Any, server: MockServer, **kwargs: Any) -> None:
+    client = kwargs.pop("client", None) or client_for(server)
+    kwargs.setdefault("downloads", False)
+    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client, **kwargs))
 
 
 def query(folder: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -60,9 +67,23 @@ def query(folder: Path, sql: str) -> list[tuple[Any, ...]]:
         return con.execute(sql).fetchall()
 
 
-def expected(api: FakeAPI) -> dict[str, int]:
-    people = sum(api.participant_count(n) for n in range(api.sessions))
-    return {"sessions": api.sessions, "participants": people, "participants__peer_events": 2 * people}
+def counts(folder: Path, *tables: str) -> dict[str, int]:
+    return {table: query(folder, f"select count(*) from realtimekit.{table}")[0][0] for table in tables}
+
+
+def expected(data: DataSet, records: Iterable[SessionRecord] | None = None) -> dict[str, int]:
+    """Sessions, participants and peer events as the mock answers them (of `records`, else of every session)."""
+    sessions = people = events = 0
+    for record in data.records if records is None else records:
+        participants = data.participants(record)
+        sessions += 1
+        people += len(participants)
+        events += sum(len(data.peer_events(record, n, p)) for n, p in enumerate(participants))
+    return {"sessions": sessions, "participants": people, "participants__peer_events": events}
+
+
+def plus(*parts: dict[str, int]) -> dict[str, int]:
+    return {table: sum(part[table] for part in parts) for table in parts[0]}
 
 
 def no_duplicates(folder: Path) -> None:
@@ -70,53 +91,123 @@ def no_duplicates(folder: Path) -> None:
     assert query(folder, "select count(*) - count(distinct (session_id, id)) from realtimekit.participants") == [(0,)]
 
 
-def test_thousands_of_sessions_then_nothing_new_then_a_new_field_and_ended_live_sessions(
-    server: Running, tmp_path: Path
+def cause_of(error: BaseException) -> BaseException | None:
+    """The client's error behind dlt's wrappers."""
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, errors.RealtimeKitSessionsError):
+        cause = getattr(cause, "exception", None) or cause.__cause__ or cause.__context__
+    return cause
+
+
+def test_thousands_of_sessions_resumed_after_a_long_retry_after_then_nothing_new_then_what_the_api_adds(
+    tmp_path: Path,
 ) -> None:
-    api = server.api
-    api.sessions, api.per_page_cap, api.live = 2000, 50, 3
-    api.fail_requests, api.retry_after = {3, 700, 1500}, 2.0  # 429s with Retry-After, waited out
-    client = client_for(server, max_retry_after=5)
-    pipeline = pipeline_in(tmp_path)
+    # Two participants at most per session: the number of sessions (pages, the cursor) is the point here.
+    with mock(2000, max_per_page=50, max_participants=2) as server:
+        data = server.data
+        pipeline = pipeline_in(tmp_path)
+        # An hour's Retry-After is past max_retry_after: the run stops, naming it (the pause kept short here).
+        server.fail_next(429, retry_after=3600, operation_id="get_session_participants")
+        stopped = client_for(server, max_retry_after=10, rate_limit=RateLimit(max_pause=0.2, **FAST))
+        with pytest.raises(Exception) as caught:
+            load(pipeline, server, client=stopped)
+        cause = cause_of(caught.value)
+        assert isinstance(cause, errors.RateLimitError) and cause.retry_after == 3600
 
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client, downloads=False))
-    tables = tuple(expected(api))
-    assert counts(tmp_path, *tables) == expected(api)
-    assert api.answered_429 == 3
-    no_duplicates(tmp_path)
+        # The next run completes: 2,000 sessions in pages cut to 50, a 429 on the way waited out.
+        server.fail_next(429, retry_after=1, operation_id="get_session_participants")
+        load(pipeline, server, client=client_for(server, max_retry_after=5))
+        live = data.live_records()
+        settled = expected(data, [record for record in data.records if not record.live])  # will not change
+        tables = plus(settled, expected(data, live))
+        assert counts(tmp_path, *tables) == tables
+        assert server.rate_limited_count == 2
+        assert server.requests_by_operation["get_sessions"] >= 2000 // 50
+        no_duplicates(tmp_path)
 
-    # A second run: sessions in the lag window are listed again and merged; only LIVE ones cost more calls.
-    api.counts.clear()
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client, downloads=False))
-    assert counts(tmp_path, *tables) == expected(api)
-    assert api.counts["participants"] == 3  # the three LIVE sessions, fetched again
-    assert api.counts["sessions"] <= 1 + 3600 // int(api.spacing) // 50 + 1
+        # A second run: the lag window's sessions are listed again and merged; only the LIVE ones, and the
+        # newest (its start is the cursor's), cost another call.
+        server.requests_by_operation.clear()
+        load(pipeline, server)
+        assert counts(tmp_path, *tables) == tables
+        assert server.requests_by_operation["get_session_participants"] == len(live) + 1 == 4
+        assert server.requests_by_operation["get_sessions"] <= 2
 
-    # The API grows a field and 40 sessions start; the LIVE ones end.
-    api.extra_field = "recording_region"
-    api.end_live()
-    api.sessions += 40
-    api.counts.clear()
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client, downloads=False))
-    assert counts(tmp_path, *tables) == expected(api)
-    no_duplicates(tmp_path)
-    assert api.counts["participants"] == 3 + 40 - 0  # the 3 that were LIVE, the 40 new
-    assert query(tmp_path, "select count(*) from realtimekit.sessions where recording_region is not null")[0][0] >= 40
-    assert query(tmp_path, "select count(*) from realtimekit.sessions where status = 'LIVE'") == [
-        (3,)
-    ]  # the new newest
-    assert query(
+        # The API grows a field, 40 sessions start and the LIVE ones end.
+        server.add_session_field("recording_region")
+        added = server.add_sessions(40)
+        assert set(server.end_live()) == {record.id for record in live}
+        server.requests_by_operation.clear()
+        load(pipeline, server)
+        ended = [data.record(record.id) for record in live]
+        tables = plus(settled, expected(data, [*ended, *added]))  # type: ignore[list-item]
+        assert counts(tmp_path, *tables) == tables and tables["sessions"] == 2040
+        no_duplicates(tmp_path)
+        assert server.requests_by_operation["get_session_participants"] == len(live) + 1 + 40
+        new_column = query(
+            tmp_path, "select count(*) from realtimekit.sessions where recording_region__region is not null"
+        )
+        assert new_column[0][0] >= 40
+        changed = {record.id for record in [*live, *added]}
+        rows = query(
+            tmp_path,
+            "select id, status, ended_at is not null from realtimekit.sessions "
+            f"where status = 'LIVE' or id in ({', '.join(repr(i) for i in changed)})",
+        )
+        assert {row[0] for row in rows} == changed and all(row[1:] == ("ENDED", True) for row in rows)
+
+
+def test_the_load_command_writes_realtimekit_sessions_duckdb_here_typed_from_the_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from realtimekit_sessions_cli.app import app
+    from typer.testing import CliRunner
+
+    with mock(8, max_participants=1) as server:
+        data = server.data
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+        result = CliRunner().invoke(app, ["load", "--peer-reports", "--json"], env=server.env())
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "realtimekit_sessions.duckdb").is_file()
+    assert '"sessions": 8' in result.stdout
+    assert "requests" in result.stderr and "per 5 minutes" in result.stderr
+
+    # Every table loads, with what the mock holds.
+    people = [(record, p) for record in data.records for p in data.participants(record)]
+    reports = [data.peer_report(str(p["id"])) for _, p in people]
+    samples = sum(
+        len(report["peer_report"]["quality"][kind])
+        for report in reports
+        if report
+        for kind in report["peer_report"]["quality"]
+        if not kind.endswith("_cumulative")
+    )
+    week = NOW - datetime.timedelta(days=7)
+    recent = [
+        r
+        for r in data.records
+        if r.body["status"] == "ENDED" and datetime.datetime.fromisoformat(r.body["ended_at"]) >= week
+    ]
+    assert LONG_CALL_ID in {r.id for r in recent}
+    assert counts(
         tmp_path,
-        "select count(*) from realtimekit.sessions where id in ('sess-0001997', 'sess-0001998', 'sess-0001999') "
-        "and status = 'ENDED' and ended_at is not null",
-    ) == [(3,)]
+        "sessions",
+        "peer_reports",
+        "peer_reports__quality_samples",
+        "summaries",
+        "transcript_lines",
+        "chat_messages",
+    ) == {
+        "sessions": 8,
+        "peer_reports": len(people),
+        "peer_reports__quality_samples": samples,
+        "summaries": len(recent),
+        "transcript_lines": sum(len(data.utterances(r)) for r in recent),
+        "chat_messages": sum(data.chat_csv(r).count("\n") - 1 for r in recent),
+    }
 
-
-def test_columns_take_their_types_from_the_spec_and_every_table_loads(server: Running, tmp_path: Path) -> None:
-    api = server.api
-    api.sessions, api.live = 40, 1
-    pipeline = pipeline_in(tmp_path)
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client_for(server), peer_reports=True))
+    # Column types come from the spec, not from the rows seen.
     types = {
         (table, column): kind
         for table, column, kind in query(
@@ -127,8 +218,7 @@ def test_columns_take_their_types_from_the_spec_and_every_table_loads(server: Ru
     assert types["sessions", "started_at"] == types["sessions", "ended_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["sessions", "minutes_consumed"] == types["sessions", "live_participants"] == "DOUBLE"
     assert types["sessions", "status"] == types["sessions", "type"] == "VARCHAR"
-    assert types["sessions", "meta"] == "JSON"
-    # Never seen in any row, yet typed from the spec: a participant's custom id, a session's breakout rooms.
+    assert types["sessions", "meta"] == "JSON"  # no session of the mock has one: typed all the same
     assert types["participants", "custom_participant_id"] == "VARCHAR"
     assert types["participants__peer_events", "preset_view_type"] == "VARCHAR"
     assert types["peer_reports", "quality__audio_consumer_cumulative__quality_mos__avg"] == "DOUBLE"
@@ -136,42 +226,13 @@ def test_columns_take_their_types_from_the_spec_and_every_table_loads(server: Ru
     assert types["peer_reports__quality_samples", "mos_quality"] == "DOUBLE"
     assert types["chat_messages", "created_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["transcript_lines", "start"] == "DOUBLE"
-    people = expected(api)["participants"]
-    ended = api.sessions - api.live
-    assert counts(tmp_path, "peer_reports", "peer_reports__quality_samples", "summaries") == {
-        "peer_reports": people,
-        "peer_reports__quality_samples": people * 12,
-        "summaries": ended,
-    }
-    assert counts(tmp_path, "transcript_lines")["transcript_lines"] == 2 * ended
-    assert counts(tmp_path, "chat_messages")["chat_messages"] == sum(n % 3 + 1 for n in range(ended))
     # The README's question: average MOS per session.
     rows = query(
         tmp_path,
         "select p.session_id, avg(p.quality__audio_consumer_cumulative__quality_mos__avg) "
-        "from realtimekit.peer_reports p group by 1 order by 1 limit 2",
+        f"from realtimekit.peer_reports p where p.session_id = '{LONG_CALL_ID}' group by 1",
     )
-    assert rows[0][0] == "sess-0000000" and 3.0 <= rows[0][1] <= 5.0
-
-
-def test_a_retry_after_past_max_retry_after_stops_the_run_and_the_next_run_completes(
-    server: Running, tmp_path: Path
-) -> None:
-    api = server.api
-    api.sessions, api.per_page_cap = 600, 50
-    api.fail_requests, api.retry_after = {200}, 3600.0  # an hour: past the client's max_retry_after
-    pipeline = pipeline_in(tmp_path)
-    with pytest.raises(Exception) as caught:
-        # The 429 pauses the budget for every call (up to max_pause): kept short here.
-        limited = client_for(server, max_retry_after=10, rate_limit=RateLimit(max_pause=0.5, **FAST))
-        pipeline.run(realtimekit_source(ACCOUNT, APP, client=limited, downloads=False))
-    cause: BaseException | None = caught.value
-    while cause is not None and not isinstance(cause, errors.RateLimitError):
-        cause = getattr(cause, "exception", None) or cause.__cause__ or cause.__context__
-    assert isinstance(cause, errors.RateLimitError) and cause.retry_after == 3600
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client_for(server), downloads=False))
-    assert counts(tmp_path, *expected(api)) == expected(api)
-    no_duplicates(tmp_path)
+    assert rows and 1.0 <= rows[0][1] <= 5.0
 
 
 KILLED_RUN = textwrap.dedent(
@@ -188,53 +249,28 @@ KILLED_RUN = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("kill_after", [60, 400])  # while listing sessions; while fetching participants
-def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(
-    server: Running, tmp_path: Path, kill_after: int
-) -> None:
-    api = server.api
-    api.sessions, api.per_page_cap, api.latency = 1500, 50, 0.002
-    pipeline = pipeline_in(tmp_path)
-    # A first, complete load of 1,000 sessions; then 500 more start, and the run that fetches them is killed.
-    api.sessions = 1000
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client_for(server), downloads=False))
-    api.sessions = 1500
-    before = api.requests
-    process = subprocess.Popen([sys.executable, "-c", KILLED_RUN, server.base_url, str(tmp_path)])
-    deadline = time.monotonic() + 120
-    while api.requests - before < kill_after and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    pipeline = pipeline_in(tmp_path)  # a fresh process would find the same folder
-    pipeline.run(realtimekit_source(ACCOUNT, APP, client=client_for(server), downloads=False))
-    assert counts(tmp_path, *expected(api)) == expected(api)
-    no_duplicates(tmp_path)
-
-
-def test_the_load_command_writes_realtimekit_sessions_duckdb_here(
-    server: Running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from realtimekit_sessions_cli.app import app
-    from typer.testing import CliRunner
-
-    server.api.sessions = 30
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
-    env = {
-        "CLOUDFLARE_BASE_URL": server.base_url,
-        "CLOUDFLARE_API_TOKEN": "t",
-        "CLOUDFLARE_ACCOUNT_ID": ACCOUNT,
-        "REALTIMEKIT_APP_ID": APP,
-    }
-    result = CliRunner().invoke(app, ["load", "--peer-reports", "--json"], env=env)
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "realtimekit_sessions.duckdb").is_file()
-    assert '"sessions": 30' in result.stdout
-    assert "requests" in result.stderr and "per 5 minutes" in result.stderr
-    assert counts(tmp_path, "sessions", "peer_reports")["sessions"] == 30
+def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_path: Path) -> None:
+    with mock(40, max_per_page=20, latency=0.005, max_participants=2) as server:
+        pipeline = pipeline_in(tmp_path)
+        load(pipeline, server)  # a first, complete load
+        server.add_sessions(150)  # then 150 sessions start, and the run that fetches them is killed
+        before = server.request_count
+        process = subprocess.Popen(
+            [sys.executable, "-c", KILLED_RUN, server.api_url, str(tmp_path)], env={**os.environ, "LOAD__WORKERS": "2"}
+        )
+        deadline = time.monotonic() + 120
+        # 40 requests in: the listing is done (8 pages) and the participants of the new sessions under way.
+        while server.request_count - before < 40 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+        pipeline = pipeline_in(tmp_path)  # a fresh process would find the same folder
+        load(pipeline, server)
+        tables = expected(server.data)
+        assert counts(tmp_path, *tables) == tables and tables["sessions"] == 190
+        no_duplicates(tmp_path)
 
 
 def test_without_the_extra_the_load_command_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

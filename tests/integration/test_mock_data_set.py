@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions._ratelimit import read_rate_limit
 from realtimekit_sessions.api.sessions import (
     get_participant_data_from_peer_id,
     get_session_chat,
@@ -26,7 +27,7 @@ from realtimekit_sessions.models import ChatMessage
 from realtimekit_sessions.transcripts import read_transcript
 from realtimekit_sessions.types import read_csv
 from realtimekit_tools.mock_data import BAD_MINUTES, LONG_CALL_ID, DataSet
-from realtimekit_tools.mock_server import MockOptions, MockServer, running
+from realtimekit_tools.mock_server import MockOptions, MockServer, options_from, options_parser, running
 
 ACCOUNT, APP = "acct", "app"
 
@@ -201,6 +202,86 @@ def test_faults_latency_cap_and_growth_on_request() -> None:
         pytest.raises(errors.AuthenticationError),
     ):
         get_sessions.sync(ACCOUNT, APP, client=client)
+
+
+def test_a_quota_answers_429_past_it_and_every_answer_says_what_is_left() -> None:
+    options = MockOptions(sessions=20, quota=4, window=60)
+    with running(options) as mock, AuthenticatedClient(token="t", base_url=mock.api_url, max_retries=0) as client:
+        answers = [get_sessions.sync_detailed(ACCOUNT, APP, client=client) for _ in range(3)]
+        with pytest.raises(errors.NotFoundError) as missing:  # an error answer is counted and says so too
+            get_session_details.sync(ACCOUNT, APP, "no-such-session", client=client)
+        with pytest.raises(errors.RateLimitError) as refused:
+            get_sessions.sync(ACCOUNT, APP, client=client)
+        seen = [answer.rate_limit for answer in answers] + [read_rate_limit(missing.value.response.headers)]
+        assert [info.remaining for info in seen if info] == [3, 2, 1, 0]
+        assert all(info and info.quota == 4 and info.window == 60 and 0 < (info.reset or 0) <= 60 for info in seen)
+        assert refused.value.rate_limit and refused.value.rate_limit.remaining == 0
+        assert refused.value.retry_after is not None and 50 <= refused.value.retry_after <= 60  # the oldest leaves
+        assert mock.rate_limited_count == 1 and mock.most_in_window == 4 and mock.request_count == 5
+        assert mock.requests_by_operation == {"get_sessions": 4, "get_session_details": 1}
+    with running() as mock, AuthenticatedClient(token="t", base_url=mock.api_url) as client:
+        assert get_sessions.sync_detailed(ACCOUNT, APP, client=client).rate_limit is None  # no quota, no headers
+
+
+def test_now_moves_the_dates_so_the_last_week_has_its_files() -> None:
+    now = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.UTC)
+    data = DataSet(300, now=now)
+    newest = data.records[-1]
+    assert newest.id == LONG_CALL_ID
+    ended = datetime.datetime.fromisoformat(newest.body["ended_at"])
+    assert abs(ended - (now - datetime.timedelta(hours=1))) < datetime.timedelta(seconds=5)
+    week = [r for r in data.records if now - datetime.timedelta(days=7) <= r.started and r.body["status"] == "ENDED"]
+    assert 15 <= len(week) <= 40  # 300 sessions over 90 days: about 23 a week
+    starts = [r.started for r in data.records]
+    assert starts == sorted(starts) and all(start < now for start in starts)
+    assert DataSet(300).records[-1].started.year == 2025  # without `now`, the fixed dates
+    parsed = options_from(options_parser().parse_args(["--now", "2026-06-01T12:00:00Z", "--quota", "9"]))
+    assert parsed.now == now and parsed.quota == 9 and parsed.window == 300
+
+
+def test_the_data_set_changes_while_it_is_served() -> None:
+    now = datetime.datetime.now(datetime.UTC)
+    with (
+        running(MockOptions(sessions=50, now=now)) as mock,
+        AuthenticatedClient(token="t", base_url=mock.api_url) as client,
+    ):
+
+        def listed(**query: object) -> list[str]:
+            return [s.id for s in get_sessions.iter_all(ACCOUNT, APP, client=client, **query)]  # type: ignore[arg-type]
+
+        live = listed(status="LIVE")
+        assert len(live) == 3
+        added = [record.id for record in mock.add_sessions(4)]
+        assert listed(per_page=4, sort_order="DESC")[:4] == added[::-1]  # the newest, newest first
+        assert len(listed()) == 54
+        since = get_session_details.sync(ACCOUNT, APP, LONG_CALL_ID, client=client).data.started_at
+        assert set(listed(start_time=since)) == {LONG_CALL_ID, *added}
+        assert sorted(mock.end_live()) == sorted(live) and listed(status="LIVE") == []
+        details = get_session_details.sync(ACCOUNT, APP, live[0], client=client).data
+        assert details.status == "ENDED" and details.ended_at is not None
+        people = list(get_session_participants.iter_all(ACCOUNT, APP, live[0], client=client))
+        assert people and all(person.left_at is not None for person in people)
+        mock.add_session_field("recording_region")
+        assert all(
+            "recording_region" in s.additional_properties
+            for s in get_sessions.sync(ACCOUNT, APP, client=client).data.sessions
+        )
+
+
+def test_a_session_is_a_function_of_its_number_so_any_size_costs_nothing_up_front() -> None:
+    data = DataSet(1_000_000, seed=5)  # built when read: a million sessions start at once
+    assert len(data.records) == 1_000_000
+    record = data.records[654_321]
+    assert data.record(record.id) is not None and data.record(record.id).body == record.body  # type: ignore[union-attr]
+    person = data.participants(record)[0]
+    found = data.find_participant(person["id"])
+    assert found is not None and found[0].id == record.id
+    assert data.records[654_320].started < record.started < data.records[654_322].started
+    assert data.record(person["id"]) is None and data.find_participant(record.id) is None
+    small = DataSet(300, seed=5, max_participants=2)
+    assert all(len(small.participants(r)) <= 2 for r in small.records if r.id != LONG_CALL_ID)
+    full = DataSet(300, seed=5)
+    assert max(len(full.participants(r)) for r in full.records[:100]) > 2
 
 
 def test_the_program_prints_what_to_paste_and_takes_the_flags() -> None:

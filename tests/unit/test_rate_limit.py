@@ -160,6 +160,52 @@ def test_budget_is_shared_by_threads_and_async_calls() -> None:
         assert stamps[i + 4] - stamps[i] >= 0.35
 
 
+def test_a_request_holds_its_place_until_a_window_after_its_answer() -> None:
+    waits: list[float] = []
+    limit = RateLimit(requests=2, per_seconds=0.3)
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 1:
+            limit.release()  # the first answer comes back while the third request waits
+        time.sleep(seconds)
+
+    limit.sleep = sleep
+    limit.acquire()
+    limit.acquire()
+    assert limit.in_flight == 2
+    time.sleep(0.35)  # both left more than a window ago, but neither has its answer: neither place is free
+    limit.acquire()
+    # First a short wait for an answer, then a whole window from that answer (not from when it left).
+    assert len(waits) == 2 and waits[0] < 0.05 and 0.25 < waits[1] <= 0.31
+    assert limit.in_flight == 2 and limit.sent == 3
+
+
+def test_a_server_counting_arrivals_never_sees_more_than_the_budget_when_some_arrive_late() -> None:
+    # Every other request takes 0.1 s to reach the server. Counted from when it left, a late one stays in the
+    # server's window after it left the client's, and the request after it would be one too many there.
+    arrivals: list[float] = []
+    lock = threading.Lock()
+    number = iter(range(1000))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        with lock:
+            late = next(number) % 2 == 0
+        if late:
+            time.sleep(0.1)
+        with lock:
+            arrivals.append(time.monotonic())
+        return httpx.Response(200, content=PAGE)
+
+    limit = RateLimit(requests=3, per_seconds=0.3)
+    client = client_answering(handler, rate_limit=limit)
+    fan = list(fan_out(lambda _: get_sessions.sync(ACCOUNT, APP, client=client), range(10), max_in_flight=3))
+    assert len(fan) == len(arrivals) == 10 and limit.in_flight == 0
+    arrivals.sort()
+    # As the server counts: no 0.3 s window of arrivals holds a 4th request.
+    assert all(arrivals[i + 3] - arrivals[i] > 0.3 for i in range(len(arrivals) - 3))
+
+
 def test_nearly_spent_quota_pauses_every_call_until_reset() -> None:
     answers = iter(['"default";r=2;t=0.3', '"default";r=500;t=200', '"default";r=500;t=200'])
 

@@ -37,9 +37,10 @@ import io
 import json
 import random
 import statistics
+import typing
 import uuid
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,14 @@ START = datetime.datetime(2025, 1, 1, 8, 0, tzinfo=datetime.UTC)
 END = datetime.datetime(2025, 3, 31, 12, 0, tzinfo=datetime.UTC)
 LONG_CALL_START = datetime.datetime(2025, 3, 31, 15, 0, 0, 412000, tzinfo=datetime.UTC)
 LONG_CALL_MINUTES = 62
+LONG_CALL_END = LONG_CALL_START + datetime.timedelta(minutes=LONG_CALL_MINUTES)
+# With a `now`, the long call (the newest session) ended this long before it.
+NEWEST_END_BEFORE_NOW = datetime.timedelta(hours=1)
+# Sessions added while the mock runs start this far apart, after the newest.
+ADDED_SPACING = datetime.timedelta(minutes=5)
+MAX_MEETINGS = 2000
+# The bit a session id's last 48 bits carry (with the session's number) to tell it from a participant id.
+SESSION_TAG = 1 << 47
 # Minutes into the long call where quality is bad: a congested link, then a Wi-Fi drop.
 BAD_MINUTES = frozenset({23, 24, 25, 26, 27, 41})
 
@@ -205,7 +214,13 @@ class SessionRecord:
 
 
 class DataSet:
-    """A deterministic data set: the same `sessions` and `seed` give the same bodies, files and ids."""
+    """A deterministic data set: the same `sessions`, `seed` and `now` give the same bodies, files and ids.
+
+    Nothing is kept per session: a session is a function of its number (`records[i]` builds it, a small cache
+    keeps the recently asked), so thousands of sessions cost no memory and start at once. Generated sessions
+    start in the order of their numbers; a session id carries its number (as a participant id carries its
+    session's and its own), so any id is found without a table.
+    """
 
     def __init__(
         self,
@@ -213,27 +228,74 @@ class DataSet:
         seed: int = 0,
         extra_session_field: str | None = None,
         examples: dict[str, Any] | None = None,
+        now: datetime.datetime | None = None,
+        max_participants: int | None = None,
     ) -> None:
         if sessions < 2:
             raise ValueError("the data set needs at least 2 sessions (the spec's example and the long call)")
         self.seed = seed
         self.extra_session_field = extra_session_field
-        self.records: list[SessionRecord] = []
-        meetings = self._meetings(max(4, sessions // 6))
-        span = (END - START).total_seconds()
-        generated = sessions - 2
-        for index in range(generated):
-            rng = random.Random(f"{seed}/session/{index}")
-            at = START + datetime.timedelta(seconds=span * index / max(generated, 1) + rng.uniform(0, 1800))
-            self.records.append(self._session(index, rng, meetings, at, live=index >= generated - 3))
-        self.records.append(self._example_session(len(self.records), examples or {}))
-        self.records.append(self._long_call(len(self.records)))
-        self.records.sort(key=lambda record: record.started)
-        self._by_id = {record.id: record for record in self.records}
-        self._by_index = {record.index: record for record in self.records}
-        if extra_session_field:
-            for record in self.records:
-                record.body[extra_session_field] = {"region": ("eu", "us", "apac")[record.index % 3], "v": 2}
+        # At most this many participants in a generated session (the example and the long call keep theirs).
+        self.max_participants = max_participants
+        # With `now`, every generated date moves so that the newest session (the long call) ended an hour before
+        # it: the last week of sessions then has chats, transcripts and summaries within their 7-day life.
+        if now is not None:
+            now = (now if now.tzinfo else now.replace(tzinfo=datetime.UTC)).replace(microsecond=0)
+        self.shift = datetime.timedelta(0) if now is None else now - NEWEST_END_BEFORE_NOW - LONG_CALL_END
+        self._generated = sessions - 2
+        self._added = 0
+        self._live_ended = False
+        # About six sessions per recurring meeting (no more than MAX_MEETINGS meetings, so any size starts at once).
+        self._meeting_list = self._meetings(min(MAX_MEETINGS, max(4, sessions // 6)))
+        self._spacing = (END - START).total_seconds() / max(self._generated, 1)
+        self._example = self._grown(self._example_session(self._generated, examples or {}))
+        self._long = self._grown(self._long_call(self._generated + 1))
+        # Where the spec's example sits among the generated sessions (they start in the order of their numbers).
+        low, high = 0, self._generated
+        while low < high:
+            middle = (low + high) // 2
+            if self._start(middle) < self._example.started:
+                low = middle + 1
+            else:
+                high = middle
+        self._example_position = low
+        self.records: Records = Records(self)
+
+    # ---- changing it while it is served ------------------------------------------------------------------
+
+    def add_sessions(self, count: int) -> list[SessionRecord]:
+        """`count` new ENDED sessions, newer than every other (five minutes apart after the newest); they are
+        listed, with their participants, reports and files, from now on. Returns them."""
+        if count < 0:
+            raise ValueError("count must be 0 or more")
+        self._added += count
+        self._forget()
+        return [self.records[len(self.records) - count + k] for k in range(count)] if count else []
+
+    def end_live(self) -> list[str]:
+        """End the LIVE sessions: each becomes ENDED with its `ended_at`, and its participants all leave (the
+        same session, its spans closed). Returns their ids."""
+        ids = [record.id for record in self.live_records()]
+        self._live_ended = True
+        self._forget()
+        return ids
+
+    def add_session_field(self, name: str) -> None:
+        """A field the spec does not know on every session from now on (the API growing)."""
+        self.extra_session_field = name
+        self._grown(self._example)
+        self._grown(self._long)
+        self._forget()
+
+    def live_records(self) -> list[SessionRecord]:
+        """The sessions still LIVE (the three newest generated ones, until `end_live`)."""
+        if self._live_ended:
+            return []
+        return [self._generated_record(index) for index in range(max(0, self._generated - 3), self._generated)]
+
+    def _forget(self) -> None:
+        for cached in (self._generated_record, self._added_record, self._participants, self._ordered):
+            cached.cache_clear()
 
     # ---- building ------------------------------------------------------------------------------------------
 
@@ -252,6 +314,57 @@ class DataSet:
             meetings.append((title, associated, kind))
         return meetings
 
+    def _start(self, index: int) -> datetime.datetime:
+        """When generated session `index` started: evenly spread over the span, a little later at random (never
+        past the next one's start, so numbers and starts are in the same order)."""
+        rng = random.Random(f"{self.seed}/session/{index}")
+        return self._start_from(rng, index)
+
+    def _start_from(self, rng: random.Random, index: int) -> datetime.datetime:
+        jitter = rng.uniform(0, min(1800.0, 0.9 * self._spacing))
+        return START + self.shift + datetime.timedelta(seconds=self._spacing * index + jitter)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - the data set lives as long as its server
+    def _generated_record(self, index: int) -> SessionRecord:
+        rng = random.Random(f"{self.seed}/session/{index}")
+        at = self._start_from(rng, index)
+        live = index >= self._generated - 3 and not self._live_ended
+        return self._session(index, rng, self._meeting_list, at, live=live)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - the data set lives as long as its server
+    def _added_record(self, number: int) -> SessionRecord:
+        rng = random.Random(f"{self.seed}/added/{number}")
+        at = LONG_CALL_END + self.shift + ADDED_SPACING * (number + 1) + datetime.timedelta(seconds=rng.uniform(0, 60))
+        return self._session(self._generated + 2 + number, rng, self._meeting_list, at, live=False)
+
+    def _record_by_index(self, index: int) -> SessionRecord | None:
+        if 0 <= index < self._generated:
+            return self._generated_record(index)
+        if index == self._example.index:
+            return self._example
+        if index == self._long.index:
+            return self._long
+        if 0 <= index - self._generated - 2 < self._added:
+            return self._added_record(index - self._generated - 2)
+        return None
+
+    def _at_position(self, position: int) -> SessionRecord:
+        """The session at `position` in starting order: generated ones with the example among them, the long
+        call, then the sessions added while running."""
+        example = self._example_position
+        if position < example:
+            return self._generated_record(position)
+        if position == example:
+            return self._example
+        if position <= self._generated:
+            return self._generated_record(position - 1)
+        if position == self._generated + 1:
+            return self._long
+        return self._added_record(position - self._generated - 2)
+
+    def __len__(self) -> int:
+        return self._generated + 2 + self._added
+
     def _session(
         self, index: int, rng: random.Random, meetings: list[tuple[str, str, str]], at: datetime.datetime, live: bool
     ) -> SessionRecord:
@@ -259,6 +372,8 @@ class DataSet:
         people = rng.choice((1, 2, 2, 3, 3, 4, 5, 6, 8, 12)) + (rng.randint(10, 40) if kind == "livestream" else 0)
         if title.startswith("1:1"):
             people = 2
+        if self.max_participants is not None:
+            people = min(people, self.max_participants)
         length = rng.uniform(5, 90) * 60
         spans = []
         for person in range(people):
@@ -271,7 +386,14 @@ class DataSet:
         if rooms:
             for span in spans[1:]:
                 span.breakout_minutes = round(rng.uniform(3, 15), 2)
-        return SessionRecord(index, self._session_body(rng, title, associated, kind, at, spans, live), at, spans, rooms)
+        body = self._session_body(rng, title, associated, kind, at, spans, live, index=index)
+        return self._grown(SessionRecord(index, body, at, spans, rooms))
+
+    def _grown(self, record: SessionRecord) -> SessionRecord:
+        """The record with the field the spec does not know, when the data set has one."""
+        if self.extra_session_field:
+            record.body[self.extra_session_field] = {"region": ("eu", "us", "apac")[record.index % 3], "v": 2}
+        return record
 
     def _session_body(
         self,
@@ -283,11 +405,12 @@ class DataSet:
         spans: list[_Span],
         live: bool,
         session_id: str | None = None,
+        index: int | None = None,
     ) -> Body:
         end = max((span.leave or 0.0) for span in spans)
         minutes = sum(((span.leave if span.leave is not None else end) - span.join) / 60 for span in spans)
         body: Body = {
-            "id": session_id or _uuid(rng),
+            "id": session_id or _uuid(rng, tail=None if index is None else SESSION_TAG | index),
             "associated_id": associated,
             "created_at": stamp(at),
             "updated_at": stamp(at + datetime.timedelta(seconds=end + 1.5)),
@@ -336,33 +459,76 @@ class DataSet:
             # Two leave early, one rejoins later (its events say so); the rest stay to the end.
             leave = rng.uniform(1800, 3000) if person in (3, 7) else length - rng.uniform(0, 40)
             spans.append(_Span(round(join, 3), round(leave, 3)))
+        start = LONG_CALL_START + self.shift
         body = self._session_body(
-            rng, "All-hands: Q1 planning", _uuid(rng), "meeting", LONG_CALL_START, spans, False, LONG_CALL_ID
+            rng, "All-hands: Q1 planning", _uuid(rng), "meeting", start, spans, False, LONG_CALL_ID
         )
-        return SessionRecord(index, body, LONG_CALL_START, spans)
+        return SessionRecord(index, body, start, spans)
 
     # ---- reading -------------------------------------------------------------------------------------------
 
     @property
     def sessions(self) -> list[Body]:
-        """Every session body, oldest first (shared: copy before changing)."""
+        """Every session body, oldest first (built afresh for a large data set: copy before changing)."""
         return [record.body for record in self.records]
 
     def record(self, session_id: str) -> SessionRecord | None:
-        return self._by_id.get(session_id)
+        """The session with this id, or None: found from the number its id carries."""
+        if session_id == self._example.id:
+            return self._example
+        if session_id == self._long.id:
+            return self._long
+        try:
+            bits = uuid.UUID(session_id).int
+        except ValueError:
+            return None
+        tail = (bits & _MASK48) ^ _mask(bits)
+        if not tail & SESSION_TAG:
+            return None
+        found = self._record_by_index(tail & (SESSION_TAG - 1))
+        return found if found is not None and found.id == session_id else None
 
     def session(self, session_id: str) -> Body | None:
-        record = self._by_id.get(session_id)
+        record = self.record(session_id)
         return None if record is None else record.body
 
+    def ordered(self, key: str, descending: bool) -> Sequence[SessionRecord]:
+        """The sessions sorted by a body field (`created_at`, `minutes_consumed`); ties in creation order.
+        By `created_at` (starting order) nothing is built; by another field every session is, once."""
+        if key == "created_at":
+            return self.records.reverse() if descending else self.records
+        return _Picked(self.records, self._ordered(key, descending))
+
     @functools.lru_cache(maxsize=8)  # noqa: B019 - the data set lives as long as its server
-    def ordered(self, key: str, descending: bool) -> tuple[SessionRecord, ...]:
-        """The sessions sorted by a body field (`created_at`, `minutes_consumed`); ties in creation order."""
-        return tuple(sorted(self.records, key=lambda record: record.body[key], reverse=descending))
+    def _ordered(self, key: str, descending: bool) -> tuple[int, ...]:
+        values = [self.records[position].body[key] for position in range(len(self.records))]
+        return tuple(sorted(range(len(values)), key=values.__getitem__, reverse=descending))
+
+    def first_started_at_or_after(self, moment: datetime.datetime) -> int:
+        """The position (in starting order) of the first session that started at `moment` or later."""
+        low, high = 0, len(self.records)
+        while low < high:
+            middle = (low + high) // 2
+            if self.records[middle].started < moment:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def first_started_after(self, moment: datetime.datetime) -> int:
+        """The position of the first session that started after `moment`."""
+        low, high = 0, len(self.records)
+        while low < high:
+            middle = (low + high) // 2
+            if self.records[middle].started <= moment:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     @property
     def long_call(self) -> SessionRecord:
-        return self._by_id[LONG_CALL_ID]
+        return self._long
 
     def breakout_rooms(self, record: SessionRecord) -> list[Any]:
         rng = random.Random(f"{self.seed}/rooms/{record.index}")
@@ -385,9 +551,10 @@ class DataSet:
             return [dict(participant) for participant in record.fixed_participants]
         return [dict(participant) for participant in self._participants(record.index)]
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the data set lives as long as its server
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - the data set lives as long as its server
     def _participants(self, index: int) -> tuple[Body, ...]:
-        record = self._by_index[index]
+        record = self._record_by_index(index)
+        assert record is not None
         rng = random.Random(f"{self.seed}/participants/{index}")
         webinar = record.body["type"] == "livestream"
         people = []
@@ -421,17 +588,18 @@ class DataSet:
 
     def find_participant(self, peer_id: str) -> tuple[SessionRecord, int, Body] | None:
         """The session, position and body of a participant (peer) id; None when the data set has none."""
-        for record in self.records:
-            if record.fixed_participants is not None:
-                for position, participant in enumerate(record.fixed_participants):
-                    if participant.get("id") == peer_id:
-                        return record, position, dict(participant)
+        record = self._example
+        for position, participant in enumerate(record.fixed_participants or ()):
+            if participant.get("id") == peer_id:
+                return record, position, dict(participant)
         try:
             bits = uuid.UUID(peer_id).int
             tail = (bits & _MASK48) ^ _mask(bits)
         except ValueError:
             return None
-        found = self._by_index.get(tail >> 12)
+        if tail & SESSION_TAG:
+            return None
+        found = self._record_by_index(tail >> 12)
         if found is None or found.fixed_participants is not None:
             return None
         position = tail & 0xFFF
@@ -957,3 +1125,50 @@ def _client_events(rng: random.Random, span: _Span, bad: frozenset[int], when: C
             )
             break
     return events
+
+
+class Records(Sequence[SessionRecord]):
+    """The data set's sessions in starting order, built when read: `records[i]`, `len(records)`, iteration."""
+
+    def __init__(self, data: DataSet) -> None:
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    @typing.overload
+    def __getitem__(self, position: int) -> SessionRecord: ...
+    @typing.overload
+    def __getitem__(self, position: slice) -> Sequence[SessionRecord]: ...
+    def __getitem__(self, position: int | slice) -> SessionRecord | Sequence[SessionRecord]:
+        if isinstance(position, slice):
+            return _Picked(self, range(len(self))[position])
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError("no session at that position")
+        return self._data._at_position(position)
+
+    def reverse(self) -> Sequence[SessionRecord]:
+        """Newest first, built when read."""
+        return _Picked(self, range(len(self) - 1, -1, -1))
+
+
+class _Picked(Sequence[SessionRecord]):
+    """Some of the sessions, in a given order of positions, built when read."""
+
+    def __init__(self, records: Sequence[SessionRecord], positions: Sequence[int]) -> None:
+        self._records = records
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @typing.overload
+    def __getitem__(self, position: int) -> SessionRecord: ...
+    @typing.overload
+    def __getitem__(self, position: slice) -> Sequence[SessionRecord]: ...
+    def __getitem__(self, position: int | slice) -> SessionRecord | Sequence[SessionRecord]:
+        if isinstance(position, slice):
+            return _Picked(self._records, self._positions[position])
+        return self._records[self._positions[position]]

@@ -41,7 +41,13 @@ seed), `latency` (seconds before each API answer), `max_per_page` (a larger per_
 do), `error_rate` / `error_every` with `error_status` (500 by default; 520-527 answer Cloudflare's HTML page),
 `rate_limit_rate` / `rate_limit_every` with `retry_after` (seconds, 1 by default; 300 is Cloudflare's
 five-minute block), `extra_session_field` (a field the spec does not know on every session, as when the API
-grows), `link_ttl` and `token`. Faults and latency apply to API requests, not to file downloads.
+grows), `link_ttl` and `token`; `quota` / `window` (Cloudflare's rate limit: Ratelimit headers on every API
+answer, 429 with Retry-After past the quota) and `now` (dates relative to it, so files are within their 7 days).
+Faults and latency apply to API requests, not to file downloads.
+
+While it runs, the data set can change, as the API's does between two incremental loads: `add_sessions(n)`,
+`end_live()`, `add_session_field(name)`. `requests_by_operation`, `rate_limited_count` and `most_in_window`
+(the most API requests the quota's window held) say what it was asked.
 
 Given explicit `routes` (see `load_routes`), the server instead answers each operation with that route's body
 for any ids, the spec's example ids replaced by the ones asked for: the scripted mode some tests use.
@@ -54,14 +60,16 @@ import collections
 import contextlib
 import copy
 import datetime
+import functools
 import itertools
 import json
+import math
 import random
 import re
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -184,6 +192,17 @@ class MockOptions:
     extra_session_field: str | None = None
     # How long a download link lives, in seconds.
     link_ttl: int = 3600
+    # Cloudflare's rate limit: at most `quota` API requests in any `window` seconds; past it a 429 with
+    # Retry-After (until the oldest request counted leaves the window). With a quota, every API answer carries
+    # `Ratelimit-Policy: "default";q=<quota>;w=<window>` and `Ratelimit: "default";r=<remaining>;t=<reset>`.
+    quota: int | None = None
+    window: float = 300.0
+    # The data set's dates move so that its newest session ended an hour before `now` (chats, transcripts and
+    # summaries of the last week then fall within their 7-day life); None keeps the fixed dates of early 2025.
+    now: datetime.datetime | None = None
+    # At most this many participants in a generated session (None: 1 to 52, livestreams the most); a smaller
+    # data set of as many sessions, for loads where the number of sessions is the point.
+    max_participants: int | None = None
     # The one token accepted (None: any non-empty bearer token).
     token: str | None = None
 
@@ -197,6 +216,12 @@ class MockOptions:
             raise ValueError("error_status must be a 4xx or 5xx status")
         if self.max_per_page is not None and self.max_per_page < 1:
             raise ValueError("max_per_page must be at least 1")
+        if self.quota is not None and self.quota < 1:
+            raise ValueError("quota must be at least 1")
+        if not self.window > 0:
+            raise ValueError("window must be more than 0 seconds")
+        if self.max_participants is not None and self.max_participants < 1:
+            raise ValueError("max_participants must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -237,6 +262,12 @@ class MockServer(ThreadingHTTPServer):
         self._faults: collections.deque[Fault] = collections.deque()
         self._random = random.Random(f"{self.options.seed}/faults")
         self.request_count = 0
+        # API requests answered per operation, and how many were answered 429 (queued, random or over quota).
+        self.requests_by_operation: collections.Counter[str] = collections.Counter()
+        self.rate_limited_count = 0
+        # The quota's window: when each request it counted arrived (time.monotonic()), and the most it held.
+        self._window: collections.deque[float] = collections.deque()
+        self.most_in_window = 0
 
     @property
     def data(self) -> DataSet:
@@ -244,9 +275,28 @@ class MockServer(ThreadingHTTPServer):
         with self._lock:
             if self._data is None:
                 self._data = DataSet(
-                    self.options.sessions, self.options.seed, self.options.extra_session_field, self._examples
+                    self.options.sessions,
+                    self.options.seed,
+                    self.options.extra_session_field,
+                    self._examples,
+                    now=self.options.now,
+                    max_participants=self.options.max_participants,
                 )
             return self._data
+
+    # ---- changing the data set while it is served (incremental loads) ----
+
+    def add_sessions(self, count: int) -> list[SessionRecord]:
+        """`count` new ENDED sessions, newer than all others, listed from now on (`DataSet.add_sessions`)."""
+        return self.data.add_sessions(count)
+
+    def end_live(self) -> list[str]:
+        """End every LIVE session: ENDED with `ended_at`, their participants left; returns their ids."""
+        return self.data.end_live()
+
+    def add_session_field(self, name: str) -> None:
+        """From now on every session carries `name`, a field the spec does not know (the API growing)."""
+        self.data.add_session_field(name)
 
     @property
     def base_url(self) -> str:
@@ -285,22 +335,58 @@ class MockServer(ThreadingHTTPServer):
 
     def next_fault(self, operation_id: str | None = None) -> Fault | None:
         """Count an API request and decide whether it fails: queued faults first, then the options."""
+        return self.admit(operation_id)[0]
+
+    def admit(self, operation_id: str | None = None) -> tuple[Fault | None, dict[str, str]]:
+        """Count an API request and decide whether it fails: over the quota first, then queued faults, then the
+        options. Also the Ratelimit headers of its answer (none without a quota)."""
         options = self.options
         with self._lock:
             self.request_count += 1
             number = self.request_count
-            for fault in self._faults:
-                if fault.operation_id in (None, operation_id):
-                    self._faults.remove(fault)
-                    return fault
-            if (options.rate_limit_every and number % options.rate_limit_every == 0) or (
-                options.rate_limit_rate and self._random.random() < options.rate_limit_rate
-            ):
-                return Fault(429, options.retry_after)
-            if (options.error_every and number % options.error_every == 0) or (
-                options.error_rate and self._random.random() < options.error_rate
-            ):
-                return Fault(options.error_status)
+            if operation_id is not None:
+                self.requests_by_operation[operation_id] += 1
+            headers: dict[str, str] = {}
+            fault: Fault | None = None
+            if options.quota is not None:
+                fault, headers = self._count_in_window(options.quota, options.window)
+            if fault is None:
+                fault = self._chosen_fault(number, operation_id)
+            if fault is not None and fault.status == 429:
+                self.rate_limited_count += 1
+            return fault, headers
+
+    def _count_in_window(self, quota: int, window: float) -> tuple[Fault | None, dict[str, str]]:
+        """The quota's sliding window (the lock held): a 429 past it, and the Ratelimit headers either way."""
+        now = time.monotonic()
+        while self._window and self._window[0] <= now - window:
+            self._window.popleft()
+        full = len(self._window) >= quota
+        if not full:
+            self._window.append(now)
+            self.most_in_window = max(self.most_in_window, len(self._window))
+        # Seconds until the oldest request counted leaves the window (whole seconds, rounded up, as Cloudflare).
+        reset = max(1, math.ceil(self._window[0] + window - now)) if self._window else math.ceil(window)
+        headers = {
+            "Ratelimit-Policy": f'"default";q={quota};w={window:g}',
+            "Ratelimit": f'"default";r={quota - len(self._window)};t={reset}',
+        }
+        return (Fault(429, reset) if full else None), headers
+
+    def _chosen_fault(self, number: int, operation_id: str | None) -> Fault | None:
+        options = self.options
+        for fault in self._faults:
+            if fault.operation_id in (None, operation_id):
+                self._faults.remove(fault)
+                return fault
+        if (options.rate_limit_every and number % options.rate_limit_every == 0) or (
+            options.rate_limit_rate and self._random.random() < options.rate_limit_rate
+        ):
+            return Fault(429, options.retry_after)
+        if (options.error_every and number % options.error_every == 0) or (
+            options.error_rate and self._random.random() < options.error_rate
+        ):
+            return Fault(options.error_status)
         return None
 
     def next_ray_id(self) -> str:
@@ -323,9 +409,15 @@ class BadQuery(ValueError):
     """A query value the spec does not allow: answered with a 400."""
 
 
+@functools.cache
+def _spec() -> Spec:
+    """The repository's spec, found once (load_spec resolves its path on every call)."""
+    return load_spec()
+
+
 def _query(route: Route, raw: str) -> dict[str, Any]:
     """The query of a request, checked and converted by the spec's parameter schemas (unknown names dropped)."""
-    spec = load_spec()
+    spec = _spec()
     known = route.query_parameters()
     values: dict[str, Any] = {}
     for name, text in parse_qsl(raw, keep_blank_values=True):
@@ -381,14 +473,14 @@ def _count_filter(text: str) -> Any:
     }[operator]
 
 
-def _page(server: MockServer, items: list[Any], query: Mapping[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+def _page(server: MockServer, items: Sequence[Any], query: Mapping[str, Any]) -> tuple[list[Any], dict[str, Any]]:
     """One page of `items` (page_no from 1, per_page capped) with its paging object."""
     per_page = query.get("per_page") or DEFAULT_PER_PAGE
     if server.options.max_per_page is not None:
         per_page = min(per_page, server.options.max_per_page)
     page_no = max(1, query.get("page_no") or 1)
     first = (page_no - 1) * per_page
-    page = items[first : first + per_page]
+    page = list(items[first : first + per_page])
     if not page:
         return page, {"start_offset": 0, "end_offset": 0, "total_count": len(items)}
     return page, {"start_offset": first + 1, "end_offset": first + len(page), "total_count": len(items)}
@@ -400,7 +492,11 @@ class _Handler(BaseHTTPRequestHandler):
     # Headers and body go out in separate writes; without this, Nagle's algorithm holds the body back ~40 ms.
     disable_nagle_algorithm = True
 
+    # The Ratelimit headers of the API answer being sent (none for files, or without a quota).
+    _rate_headers: dict[str, str] = {}  # noqa: RUF012 - replaced per request, never changed in place
+
     def _dispatch(self) -> None:
+        self._rate_headers = {}
         # Drain any body so that the kept-alive connection stays in step; no operation reads one.
         length = int(self.headers.get("Content-Length") or 0)
         if length:
@@ -444,7 +540,7 @@ class _Handler(BaseHTTPRequestHandler):
         options = self.server.options
         if options.latency:
             time.sleep(options.latency)
-        fault = self.server.next_fault(route.operation_id)
+        fault, self._rate_headers = self.server.admit(route.operation_id)
         if fault is not None:
             self._fault(fault)
             return
@@ -524,7 +620,7 @@ class _Handler(BaseHTTPRequestHandler):
         content_type: str = "application/xml",
         extra_headers: dict[str, str] | None = None,
     ) -> None:
-        headers = dict(extra_headers or {})
+        headers = {**self._rate_headers, **(extra_headers or {})}
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
@@ -618,9 +714,23 @@ def _answer(
 
 
 def _list_sessions(server: MockServer, query: Mapping[str, Any]) -> dict[str, Any]:
+    data = server.data
     key = "minutes_consumed" if query.get("sort_by") == "minutesConsumed" else "created_at"
-    # Newest first unless sorted otherwise.
-    records = list(server.data.ordered(key, query.get("sort_order", "DESC") == "DESC"))
+    descending = query.get("sort_order", "DESC") == "DESC"  # newest first unless sorted otherwise
+    records: Sequence[SessionRecord]
+    if key == "created_at":
+        # The data set is in starting order: the time filters are a range of it, and nothing else is built.
+        first = data.first_started_at_or_after(query["start_time"]) if "start_time" in query else 0
+        last = data.first_started_after(query["end_time"]) if "end_time" in query else len(data.records)
+        records = data.records[first : max(first, last)]
+        if descending:
+            records = records[::-1]
+    else:
+        records = data.ordered(key, descending)
+        if "start_time" in query:
+            records = [r for r in records if r.started >= query["start_time"]]
+        if "end_time" in query:
+            records = [r for r in records if r.started <= query["end_time"]]
     if "status" in query:
         records = [r for r in records if r.body["status"] == query["status"]]
     if query.get("associated_id"):
@@ -629,10 +739,6 @@ def _list_sessions(server: MockServer, query: Mapping[str, Any]) -> dict[str, An
         needle = query["search"].lower()
         fields = ("meeting_display_name", "associated_id", "id")
         records = [r for r in records if any(needle in str(r.body[name]).lower() for name in fields)]
-    if "start_time" in query:
-        records = [r for r in records if r.started >= query["start_time"]]
-    if "end_time" in query:
-        records = [r for r in records if r.started <= query["end_time"]]
     if query.get("participants"):
         test = _count_filter(query["participants"])
         records = [r for r in records if test(r.body["max_concurrent_participants"])]
@@ -776,6 +882,37 @@ def options_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long download links live (default: 3600)",
     )
+    add(
+        "--quota",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Cloudflare's rate limit: at most N API requests per --window, 429 with Retry-After past it, and "
+        "Ratelimit / Ratelimit-Policy headers on every API answer (default: none; Cloudflare's is 1200)",
+    )
+    add(
+        "--window",
+        type=float,
+        default=defaults.window,
+        metavar="SECONDS",
+        help="the window of --quota (default: 300)",
+    )
+    add(
+        "--now",
+        type=_moment,
+        default=None,
+        metavar="WHEN",
+        help="move the data set's dates so its newest session ended an hour before WHEN ('now' or an ISO 8601 "
+        "date-time); chats, transcripts and summaries of the last week are then within their 7-day life "
+        "(default: the fixed dates of early 2025)",
+    )
+    add(
+        "--max-participants",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N participants in a generated session (default: 1 to 52, livestreams the most)",
+    )
     add("--token", default=None, help="accept only this token (default: any bearer token)")
     add("--quiet", action="store_true", help="do not log each request on stderr")
     return parser
@@ -796,7 +933,21 @@ def options_from(args: argparse.Namespace) -> MockOptions:
         extra_session_field=args.extra_session_field,
         link_ttl=args.link_ttl,
         token=args.token,
+        quota=args.quota,
+        window=args.window,
+        now=args.now,
+        max_participants=args.max_participants,
     )
+
+
+def _moment(text: str) -> datetime.datetime:
+    """--now's value: `now`, or an ISO 8601 date-time (UTC when it names no zone)."""
+    if text == "now":
+        return datetime.datetime.now(datetime.UTC)
+    try:
+        return parse_time(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not 'now' or an ISO 8601 date-time: {text!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
