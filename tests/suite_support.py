@@ -299,7 +299,7 @@ def profile_name() -> str:
 
 def soak_size() -> tuple[int, int]:
     """(requests, concurrency) of the load test: small in CI, `make soak` asks for 10 000 at 200."""
-    return int(os.environ.get("SOAK_REQUESTS", "500")), int(os.environ.get("SOAK_CONCURRENCY", "50"))
+    return int(os.environ.get("SOAK_REQUESTS", "250")), int(os.environ.get("SOAK_CONCURRENCY", "50"))
 
 
 Call = Callable[..., Any]

@@ -143,8 +143,10 @@ def test_command_compares_a_revision_with_the_working_tree(tmp_path: Path, capsy
     _git(repo, "commit", "-q", "-am", "drop meeting_display_name")
     # Two revisions; and with a clean tree the default base is the one before the last change to openapi/.
     assert api_diff.main(["--repo", str(repo), "--base", "HEAD~1", "--head", "HEAD"]) == 1
-    assert api_diff.main(["--repo", str(repo)]) == 1
-    assert "from " in capsys.readouterr().out
+    assert "from HEAD~1 to HEAD" in capsys.readouterr().out
+    _git(repo, "commit", "-q", "--allow-empty", "-m", "a change elsewhere")
+    last = subprocess.run(["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True, check=True)
+    assert api_diff.default_base(repo) == f"{last.stdout.strip()}~1"
 
     assert api_diff.main(["--repo", str(repo), "--base", "no-such-rev"]) == 2
     assert "cannot read openapi/ at 'no-such-rev'" in capsys.readouterr().err

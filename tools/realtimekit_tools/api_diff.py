@@ -166,6 +166,10 @@ def describe(breakage: object) -> Breaking:
 
 
 def compare_checkouts(old_checkout: Path, new_checkout: Path, work: Path) -> list[Breaking]:
+    if tree_digest(old_checkout) == tree_digest(new_checkout):
+        # The same spec, config, templates and runtime generate the same package: nothing to generate or compare
+        # (a branch that did not touch openapi/).
+        return []
     (work / "old").mkdir(parents=True, exist_ok=True)
     (work / "new").mkdir(parents=True, exist_ok=True)
     old_package = generate(old_checkout, work / "old")
