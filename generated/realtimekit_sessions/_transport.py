@@ -101,10 +101,15 @@ def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=32)
-def _parsed_prefix(prefix: str) -> Any:
-    """The base URL as httpx parses it, once per base URL (None when httpx keeps its parse elsewhere)."""
-    parsed = getattr(httpx.URL(prefix), "_uri_reference", None)
-    return parsed if callable(getattr(parsed, "_replace", None)) else None
+def _parsed_prefix(prefix: str) -> tuple[Callable[[Iterable[Any]], Any], list[Any], int, int, int] | None:
+    """The base URL as httpx parses it, once per base URL: how to make a parse (its named tuple's `_make`), the
+    base's parts, and where the path, query and fragment are among them. None when httpx keeps its parse
+    elsewhere."""
+    parsed: Any = getattr(httpx.URL(prefix), "_uri_reference", None)
+    fields = getattr(parsed, "_fields", ())
+    if not callable(getattr(parsed, "_make", None)) or not {"path", "query", "fragment"} <= set(fields):
+        return None
+    return parsed._make, list(parsed), fields.index("path"), fields.index("query"), fields.index("fragment")
 
 
 def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
@@ -112,14 +117,20 @@ def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
 
     httpx parses a URL string character by character (a fifth of a small call). The base URL is parsed once;
     the path (template text and ids checked to be RFC 3986 unreserved characters) and the query
-    (percent-encoded above) need no parsing, so the parse is extended with them. Should httpx ever keep its
-    parse differently, the string goes to httpx as before.
+    (percent-encoded above) need no parsing, so the parse is extended with them (built from its parts: the
+    named tuple's `_replace` costs as much again). Should httpx ever keep its parse differently, the string goes
+    to httpx as before.
     """
     base = _parsed_prefix(prefix)
     if base is None:
         return prefix + path + ("" if query is None else "?" + query)
+    make, parts, at_path, at_query, at_fragment = base
+    parts = parts.copy()
+    parts[at_path] += path
+    parts[at_query] = query
+    parts[at_fragment] = None
     url = httpx.URL.__new__(httpx.URL)
-    url._uri_reference = base._replace(path=base.path + path, query=query, fragment=None)
+    url._uri_reference = make(parts)
     return url
 
 
@@ -424,10 +435,13 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("realti
 
 def attempt_budget(timeout: httpx.Timeout | float | None) -> float | None:
     """Seconds one attempt may take in all: the largest of its timeouts (None: unbounded)."""
-    if timeout is None or isinstance(timeout, int | float):
+    if timeout is None or isinstance(timeout, (int, float)):
         return None if timeout is None else float(timeout)
-    parts = [part for part in (timeout.connect, timeout.read, timeout.write, timeout.pool) if part is not None]
-    return max(parts) if parts else None
+    budget = None
+    for part in (timeout.connect, timeout.read, timeout.write, timeout.pool):
+        if part is not None and (budget is None or part > budget):
+            budget = part
+    return budget
 
 
 def _remaining(timeout: float | None) -> float | None:
