@@ -15,7 +15,7 @@ import httpx
 from ._models import FieldPath, json_path, value_at
 from ._params import shown
 from ._transport import keep_to_deadlines, send_http, send_http_async
-from .client import USER_AGENT
+from .client import USER_AGENT, shared_verify
 from .errors import APIStatusError, DownloadRefusedError, DownloadTooLargeError, ResponseValidationError
 from .types import UNSET, Download, Unset
 
@@ -38,7 +38,7 @@ def _download_client_args(client: Client) -> dict[str, Any]:
     return {
         "headers": {"User-Agent": USER_AGENT},
         "timeout": client._timeout,
-        "verify": client._verify_ssl,
+        "verify": shared_verify(client._verify_ssl, args),
         "follow_redirects": True,
         "max_redirects": _MAX_REDIRECTS,
         **args,

@@ -7,6 +7,7 @@ failures and non-2xx answers into the exceptions of `errors` and retries the one
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import ssl
@@ -49,6 +50,31 @@ class _SentCookiesOnly(httpx.Cookies):
 
     def extract_cookies(self, response: httpx.Response) -> None:
         return None
+
+
+@functools.cache
+def _ssl_context(trust_env: bool, ca_file: str | None, ca_dir: str | None, http2: bool) -> ssl.SSLContext:
+    # httpx's own default, made by httpx (it reads SSL_CERT_FILE / SSL_CERT_DIR when trust_env; hence the key).
+    # http2 is in the key because httpcore sets the context's ALPN protocols for each connection it opens.
+    return httpx.create_ssl_context(verify=True, trust_env=trust_env)
+
+
+def shared_verify(verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any]) -> str | bool | ssl.SSLContext:
+    """httpx's `verify`, with the default (True) as one SSL context per process rather than one per httpx client.
+
+    httpx builds a context for every client it makes, and building one reads the whole CA bundle: about 40 ms,
+    more than a hundred small calls. Clients made per task or per thread, each download's client, and copies
+    made by with_headers() all paid it. The context is the one httpx would make: certifi's bundle, or
+    SSL_CERT_FILE / SSL_CERT_DIR when trust_env (as they are when the client is built). An SSLContext may be
+    shared by threads; `False`, a context of the caller's own, or `cert=` in httpx_args (which httpx would load
+    into the context) leave httpx to make its own as before.
+    """
+    if verify is not True or httpx_args.get("cert"):
+        return verify
+    trust_env = bool(httpx_args.get("trust_env", True))
+    env = os.environ if trust_env else {}
+    http2 = bool(httpx_args.get("http2", False))
+    return _ssl_context(trust_env, env.get("SSL_CERT_FILE") or None, env.get("SSL_CERT_DIR") or None, http2)
 
 
 # Settings the client makes from its own arguments; the same keys in httpx_args would fight them.
@@ -156,7 +182,7 @@ class Client:
             "cookies": self._cookies,
             "headers": self._request_headers(),
             "timeout": self._timeout,
-            "verify": self._verify_ssl,
+            "verify": shared_verify(self._verify_ssl, self._httpx_args),
             "follow_redirects": self._follow_redirects,
             **self._httpx_args,
         }

@@ -204,3 +204,27 @@ def test_the_mutations_reach_every_kind_of_failure() -> None:
             call("get_session_details", Canned(mutated.content, mutated.content_type), use_async=False)
 
     run()
+
+
+def test_building_property_strategies_once_draws_the_same_bodies(monkeypatch: pytest.MonkeyPatch) -> None:
+    # suite_support caches hypothesis-jsonschema's per-property strategies (for speed); the bodies drawn must be
+    # the ones the library would draw without the cache, example for example.
+    from hypothesis import HealthCheck, settings
+    from hypothesis_jsonschema import _from_schema, from_schema
+    from suite_support import CUSTOM_FORMATS, success_schema
+
+    def draw_all() -> list[str]:
+        drawn: list[str] = []
+
+        @settings(max_examples=15, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+        @given(body=from_schema(success_schema("get_session_details"), custom_formats=CUSTOM_FORMATS))
+        def run(body: dict[str, Any]) -> None:
+            drawn.append(json.dumps(body, sort_keys=True))
+
+        run()
+        return drawn
+
+    cached = draw_all()
+    monkeypatch.setattr(_from_schema, "merged_as_strategies", _from_schema.merged_as_strategies.__wrapped__)
+    assert draw_all() == cached
+    assert len(set(cached)) > 5

@@ -75,10 +75,16 @@ def tree_at(revision: str, repo: Path, dest: Path) -> Path:
 CACHE_ENV = "REALTIMEKIT_API_DIFF_CACHE"
 
 
+def _is_cache(path: Path) -> bool:
+    """Bytecode and tool caches (__pycache__, .mypy_cache, .ruff_cache): in a working tree, never in git, and no
+    input to the generator."""
+    return any(part == "__pycache__" or (part.startswith(".") and part.endswith("_cache")) for part in path.parts)
+
+
 def tree_digest(checkout: Path) -> str:
     """SHA-256 over every file under checkout/openapi and its pyproject.toml (relative path and bytes)."""
     digest = hashlib.sha256()
-    files = [p for p in (checkout / "openapi").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files = [p for p in (checkout / "openapi").rglob("*") if p.is_file() and not _is_cache(p.relative_to(checkout))]
     files += [checkout / "pyproject.toml"] if (checkout / "pyproject.toml").is_file() else []
     for path in sorted(files):
         digest.update(path.relative_to(checkout).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

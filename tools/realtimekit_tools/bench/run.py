@@ -42,6 +42,7 @@ class Settings:
     concurrency: tuple[int, ...] = (1, 10, 50, 200)
     throughput_requests: int = 600
     throughput_repeats: int = 3
+    throughput_warm_up: int = 2  # calls per worker before a sample is timed
     # Scaling rows: the large participants list and peer report repeated this many times.
     scales: tuple[int, ...] = (1, 10, 50)
     scale_repeats: int = 3
@@ -64,12 +65,15 @@ SMOKE = Settings(
     1,
     throughput_requests=20,
     throughput_repeats=1,
+    throughput_warm_up=0,
     scales=(1, 2),
     scale_repeats=1,
     export_sessions=(3, 6),
     export_large_participants=5,
     export_repeats=1,
 )
+# Set by --smoke: worker() measures in this process instead of a fresh one (see worker()).
+IN_PROCESS = False
 THROUGHPUT_SIDES = ("ours", "ours-aiohttp", "sdk")
 SCALED_OPERATIONS = ("get_session_participants", PEER_REPORT_OPERATION)
 
@@ -101,6 +105,16 @@ TARGETS = (
 
 
 def worker(*args: str) -> dict[str, Any]:
+    """One comparison's result: from a fresh process, or (smoke runs) measured in this one.
+
+    A full run gives every comparison a process of its own, so no side inherits the other's imports, caches or
+    heap. A smoke run only shows that every row can be measured, so it runs the same code here and saves a process
+    start (and an import of the SDK) for each of its forty-odd comparisons.
+    """
+    if IN_PROCESS:
+        from .worker import run
+
+        return run(list(args))
     command = [sys.executable, "-m", "realtimekit_tools.bench.worker", *args]
     done = subprocess.run(command, cwd=repo_root(), capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -264,6 +278,7 @@ def measure_throughput(settings: Settings) -> list[dict[str, Any]]:
                     result = worker(
                         "throughput", "--side", side, "--port", port, "--concurrency", str(concurrency),
                         "--requests", str(settings.throughput_requests), "--repeats", "1",
+                        "--warm-up", str(settings.throughput_warm_up),
                     )  # fmt: skip
                     rates[side] += result["rates"]
             sdk = rates["sdk"]
@@ -535,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
     args = parser.parse_args(argv)
     settings = SMOKE if args.smoke else FULL
+    global IN_PROCESS
+    IN_PROCESS = args.smoke
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0]

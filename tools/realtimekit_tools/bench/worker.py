@@ -161,7 +161,7 @@ def throughput_command(args: argparse.Namespace) -> dict[str, Any]:
     """Calls per second with `concurrency` calls in flight on one event loop, against the local server.
 
     Each sample sends `requests` calls (get_session_chat, parsed into its model) from `concurrency` workers that
-    share one client; a warm-up of two calls per worker opens the connections first. "ours" is the client with
+    share one client; a warm-up of `warm_up` calls per worker (two by default) opens the connections first. "ours" is the client with
     default settings, "ours-aiohttp" the same with async_transport="aiohttp", "ours-pool" the default transport
     with httpx's pool sized to the concurrency (the advice the README used to give), "sdk" the official SDK's
     default AsyncCloudflare client.
@@ -214,7 +214,7 @@ def throughput_command(args: argparse.Namespace) -> dict[str, Any]:
         return perf_counter() - start
 
     async def run() -> list[float]:
-        await burst(2 * concurrency)
+        await burst(args.warm_up * concurrency)
         rates = []
         for _ in range(args.repeats):
             gc.collect()
@@ -290,7 +290,8 @@ def memory_command(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> None:
+def run(argv: list[str]) -> dict[str, Any]:
+    """The comparison `argv` names, measured in this process: its result, as `main` prints it."""
     parser = argparse.ArgumentParser(prog="python -m realtimekit_tools.bench.worker")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse")
@@ -310,6 +311,7 @@ def main(argv: list[str] | None = None) -> None:
     throughput.add_argument("--concurrency", type=int, required=True)
     throughput.add_argument("--requests", type=int, required=True)
     throughput.add_argument("--repeats", type=int, required=True)
+    throughput.add_argument("--warm-up", type=int, default=2, help="calls per worker before timing (opens the pool)")
     export = commands.add_parser("export")
     export.add_argument("--port", type=int, required=True)
     export.add_argument("--concurrency", type=int, required=True)
@@ -321,7 +323,11 @@ def main(argv: list[str] | None = None) -> None:
         "memory": memory_command,
         "throughput": throughput_command,
     }[args.command]
-    json.dump(handler(args), sys.stdout)
+    return handler(args)
+
+
+def main(argv: list[str] | None = None) -> None:
+    json.dump(run(sys.argv[1:] if argv is None else argv), sys.stdout)
     sys.stdout.write("\n")
 
 
