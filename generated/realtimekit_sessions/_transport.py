@@ -151,7 +151,8 @@ def build_request(http: httpx.Client, request: dict[str, Any]) -> httpx.Request:
     for as long as the client's headers are the ones it was built with. Anything else goes to build_request.
     """
     url = request["url"]
-    if type(http) is not httpx.Client or type(url) is not httpx.URL or http.params or http.cookies:
+    plain = len(request) == (3 if "timeout" in request else 2)  # method and URL (and timeout), nothing else
+    if not plain or type(http) is not httpx.Client or type(url) is not httpx.URL or http.params or http.cookies:
         return http.build_request(**request)
     method = request["method"]
     headers = http.headers.raw

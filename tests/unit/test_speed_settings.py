@@ -178,6 +178,9 @@ def test_a_client_that_builds_its_own_requests_is_left_to_it() -> None:
 
     request = _absolute("https://api.example", {"method": "GET", "url": "/a", "params": None})
     assert build_request(Signing(), request).headers["x-signature"] == "signed"
+    http = httpx.Client()
+    with_body = {**request, "json": {"a": 1}}  # anything besides method, URL and timeout: httpx builds it
+    assert _as_sent(build_request(http, with_body)) == _as_sent(http.build_request(**with_body))
 
 
 def test_the_async_transport_setting_is_checked() -> None:
