@@ -8,6 +8,7 @@ Exit status: 0 done, 1 the API or a file failed, 2 usage or credentials, 130 int
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import json
@@ -227,15 +228,18 @@ def handles_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _client(notice: waiting.Notice | None = None) -> Any:
+def _client(notice: waiting.Notice | None = None, **settings: Any) -> Any:
     from realtimekit_sessions import AuthenticatedClient
 
-    # The client retries as usual; its waits go through a countdown on stderr, so that none is silent, and
-    # a 429's Retry-After is waited out up to LONGEST_WAIT, as a person at a terminal would.
+    # The client retries as usual; its waits (sync or async) go through a countdown on stderr, so that none is
+    # silent, and a 429's Retry-After is waited out up to LONGEST_WAIT, as a person at a terminal would.
+    notice = notice or waiting.Notice()
     return AuthenticatedClient(
         max_retries=waiting.RETRIES,
         max_retry_after=waiting.LONGEST_WAIT,
-        retry_sleep=waiting.retry_sleep(notice or waiting.Notice()),
+        retry_sleep=waiting.retry_sleep(notice),
+        async_retry_sleep=waiting.async_retry_sleep(notice),
+        **settings,
     )
 
 
@@ -737,37 +741,78 @@ def export(
             TimeElapsedColumn(),
             console=stderr,
             transient=True,
+            # Off the terminal the bar is never shown, but it would still be laid out ten times a second in a
+            # thread holding the bar's lock, which every session written waits for.
+            disable=not stderr.is_terminal,
         )
         task = progress.add_task("exporting sessions", total=None)
-        with _client(_ProgressNotice(progress, task)) as client, progress:
-            # One session's worth of a first page, for the total the progress bar counts towards.
-            total = _total_count(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
+        notice = _ProgressNotice(progress, task)
+
+        def write(session: Any, participants: exporting.Participants) -> None:
+            writer.write(session.to_dict(), participants)
+            progress.advance(task)
+
+        def show_total(page: Any) -> None:
+            total = _total_count(page)
             if total is not None:
                 progress.update(task, total=min(total, limit) if limit else total)
 
-            def participants_of(session_id: str) -> exporting.Participants:
-                everyone = get_session_participants.iter_all(account_id, app_id, session_id, client=client)
-                return writer.prepare(list(everyone))
+        if sessions_only or concurrency == 1:
+            # One call at a time: the sessions' pages, and each session's participants in its turn.
+            with _client(notice) as client, progress:
+                # One session's worth of a first page, for the total the progress bar counts towards.
+                show_total(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
 
-            def write(session: Any, participants: exporting.Participants) -> None:
-                writer.write(session.to_dict(), participants)
-                progress.advance(task)
+                for session in get_sessions.iter_all(
+                    account_id, app_id, client=client, limit=limit or None, **arguments
+                ):
+                    if sessions_only:
+                        write(session, [])
+                        continue
+                    everyone = get_session_participants.iter_all(account_id, app_id, session.id, client=client)
+                    write(session, writer.prepare(list(everyone)))
+        else:
+            # Overlapped: the pages walked and the participants of up to --concurrency sessions fetched at once,
+            # on one event loop, through aiohttp when the [aiohttp] extra is installed (else httpx's pool).
+            async def overlapped() -> None:
+                async with _client(notice, async_transport=exporting.fast_path()) as client:
+                    # The total for the progress bar is asked for while the pages are walked, not before them;
+                    # it is only the bar's: should it fail, the walk (the same call) says why.
+                    async def count() -> None:
+                        with contextlib.suppress(Exception):
+                            show_total(
+                                await get_sessions.asyncio(account_id, app_id, client=client, per_page=1, **arguments)
+                            )
 
-            sessions = get_sessions.iter_all(account_id, app_id, client=client, limit=limit or None, **arguments)
-            if sessions_only:
-                for session in sessions:
-                    write(session, [])
-            else:
-                exporting.overlapped(
-                    sessions, lambda session: participants_of(session.id), write, concurrency, exporting.encoded_size
-                )
+                    total = asyncio.ensure_future(count())
+
+                    async def participants_of(session: Any) -> exporting.Participants:
+                        pages = get_session_participants.aiter_all(account_id, app_id, session.id, client=client)
+                        return writer.prepare([participant async for participant in pages])
+
+                    sessions = get_sessions.aiter_all(
+                        account_id, app_id, client=client, limit=limit or None, **arguments
+                    )
+                    try:
+                        await exporting.aoverlapped(
+                            sessions, participants_of, write, concurrency, exporting.encoded_size
+                        )
+                    finally:
+                        total.cancel()
+                        await asyncio.gather(total, return_exceptions=True)
+
+            import asyncio
+
+            with progress:
+                asyncio.run(overlapped())
     except KeyboardInterrupt:
         counted = "session" if writer.sessions == 1 else "sessions"
         typer.echo(f"interrupted after {writer.sessions} {counted}{where}", err=True)
         raise typer.Exit(130) from None
     except Exception:
         if writer.sessions and output is not None:
-            typer.echo(f"{writer.sessions} sessions were written{where} before this error:", err=True)
+            counted = "session was" if writer.sessions == 1 else "sessions were"
+            typer.echo(f"{writer.sessions} {counted} written{where} before this error:", err=True)
         raise
     finally:
         if output is not None:

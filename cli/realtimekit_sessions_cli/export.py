@@ -1,9 +1,11 @@
 """`export`: every session with its participants, streamed to NDJSON or CSV as the pages arrive.
 
-The output is opened before the first request (a bad path fails at once). The participants of up to
-`--concurrency` sessions are fetched at once, in threads sharing the client's connection pool (`overlapped`);
-sessions are written in the API's order, each, and flushed, as soon as it and those before it are in: nothing
-is held beyond the sessions in flight, so memory stays flat however many sessions there are. Records are
+The output is opened before the first request (a bad path fails at once). The pages are walked and the
+participants of up to `--concurrency` sessions fetched at once, on one event loop (`aoverlapped`), through
+aiohttp when the [aiohttp] extra is installed, else httpx's own async pool (`fast_path`); sessions are written
+in the API's order, each, and flushed, as soon as it and those before it are in: nothing is held beyond the
+sessions in flight (a window bounded by their size too), so memory stays flat however many sessions there are.
+`--concurrency 1` makes one call at a time, without an event loop. Records are
 encoded by msgspec (the same JSON as json.dumps, compact, several times faster). A session's line (NDJSON)
 or rows (CSV) are written with Ctrl-C held back, so an interrupted export leaves a valid file of the
 sessions written so far.
@@ -16,8 +18,7 @@ import contextlib
 import csv
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterator, Mapping
 from types import FrameType
 from typing import IO, Any, TypeVar
 
@@ -30,53 +31,64 @@ R = TypeVar("R")
 _encode = msgspec.json.Encoder(enc_hook=str).encode
 
 
-# The most encoded participants the window may expect to hold: a session's participants take about six times
-# their encoded size while they are read and converted, so with 1 MB sessions this keeps 3 in flight (the export
-# then stays under 100 MB; such sessions are CPU-bound, and more threads would only hold more at once), while
-# small sessions, whose export waits on the network, get the full --concurrency.
+# The most encoded participants the window may expect to hold: with 1 MB sessions this keeps 3 in flight (the
+# export then stays under 100 MB; such sessions are CPU-bound, and more in flight would only hold more at once),
+# while small sessions, whose export waits on the network, get the full --concurrency.
 WINDOW_BYTES = 4 * 1024 * 1024
 
 
-def overlapped(
-    items: Iterable[T],
-    fetch: Callable[[T], R],
+async def aoverlapped(
+    items: AsyncIterable[T],
+    fetch: Callable[[T], Awaitable[R]],
     write: Callable[[T, R], None],
     concurrency: int,
     size: Callable[[R], int] = lambda result: 0,
 ) -> None:
-    """`write(item, fetch(item))` for every item, in order, with up to `concurrency` fetches running at once.
+    """`write(item, await fetch(item))` for every item, in order, with up to `concurrency` fetches in flight as
+    tasks on this event loop (the export's default; `--concurrency 1` makes one call at a time, without a loop).
 
-    Items are taken from `items` (a page walk) only as room opens in the window, so at most `concurrency`
+    Items are taken from `items` (an async page walk) only as room opens in the window, so at most `concurrency`
     results are held; each is written as soon as it and those before it are in. The window starts at 2 and is
-    then WINDOW_BYTES over the largest `size` seen so far (no fewer than 2, no more than `concurrency`). An exception from
-    a fetch (KeyboardInterrupt included) is raised here when its item's turn to be written comes, after the items
-    before it are written; fetches still running are then abandoned, not waited for.
+    then WINDOW_BYTES over the largest `size` seen so far (no fewer than 2, no more than `concurrency`). A failed
+    fetch is raised in its turn, after the items before it are written. Whatever ends the walk (an error,
+    cancellation by Ctrl-C) cancels the fetches still in flight, and they are waited for: none outlives the call.
     """
-    if concurrency <= 1:
-        for item in items:
-            write(item, fetch(item))
-        return
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="export")
-    window: collections.deque[tuple[T, Future[R]]] = collections.deque()
-    limit, largest = min(2, concurrency), 0  # widened once the first result shows how large they are
+    import asyncio
 
-    def write_head() -> None:
+    window: collections.deque[tuple[T, asyncio.Future[R]]] = collections.deque()
+    limit, largest = min(2, max(1, concurrency)), 0  # widened once the first result shows how large they are
+
+    async def write_head() -> None:
         nonlocal limit, largest
-        head, future = window.popleft()
-        result = future.result()
+        head, task = window[0]
+        result = await task
+        window.popleft()
         largest = max(largest, size(result))
         limit = max(2, min(concurrency, WINDOW_BYTES // max(largest, 1)))
         write(head, result)
 
     try:
-        for item in items:
-            window.append((item, pool.submit(fetch, item)))
+        async for item in items:
+            window.append((item, asyncio.ensure_future(fetch(item))))
             while window and (len(window) >= limit or window[0][1].done()):
-                write_head()
+                await write_head()
         while window:
-            write_head()
+            await write_head()
     finally:
-        pool.shutdown(wait=not window, cancel_futures=True)
+        for _, task in window:
+            task.cancel()
+        if window:
+            await asyncio.gather(*(task for _, task in window), return_exceptions=True)
+
+
+def fast_path() -> str:
+    """The async transport the export overlaps its calls on: "aiohttp" when the [aiohttp] extra is installed
+    (several times the calls per second of httpx's pool), else "httpx" (httpx's own async pool)."""
+    import importlib.util
+
+    if importlib.util.find_spec("httpx_aiohttp") is not None and importlib.util.find_spec("aiohttp") is not None:
+        return "aiohttp"
+    return "httpx"
 
 
 def _known_keys(model: Any) -> list[str]:

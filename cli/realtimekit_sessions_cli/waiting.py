@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import IO, TypeVar
 
 T = TypeVar("T")
@@ -83,5 +83,46 @@ def retry_sleep(notice: Notice) -> Callable[[float, BaseException], None]:
             countdown(seconds, _what(error), notice)
         else:
             sleep(seconds)
+
+    return wait
+
+
+async def asleep(seconds: float) -> None:
+    """How async waits pass (replaced in tests, as `sleep` is)."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+async def acountdown(seconds: float, reason: str, notice: Notice) -> None:
+    """`countdown` on an event loop: the wait is awaited, so the calls still in flight go on meanwhile."""
+    remaining = seconds
+    first = True
+    try:
+        while remaining > 0:
+            whole = math.ceil(remaining)
+            notice.show(f"{reason}: retrying in {whole} s", whole, first)
+            first = False
+            step = remaining - (whole - 1) if whole > 1 else remaining
+            await asleep(step)
+            remaining -= step
+    finally:
+        notice.done()
+
+
+def async_retry_sleep(notice: Notice) -> Callable[[float, BaseException], Awaitable[None]]:
+    """The client's `async_retry_sleep`: as `retry_sleep`, for calls on an event loop. Several calls may wait
+    at once (a 429 refuses every call in flight): one countdown is shown at a time, the others wait silently."""
+    counting: list[bool] = []
+
+    async def wait(seconds: float, error: BaseException) -> None:
+        if seconds < 1 or counting:
+            await asleep(seconds)
+            return
+        counting.append(True)
+        try:
+            await acountdown(seconds, _what(error), notice)
+        finally:
+            counting.clear()
 
     return wait

@@ -79,7 +79,14 @@ async def send_async(
     http = client.get_async_httpx_client()
     request = _absolute(client._url_prefix, request)
     return await send_http_async(
-        http, request, timeout, retries, idempotent, client.max_retry_after, limit=client.rate_limit
+        http,
+        request,
+        timeout,
+        retries,
+        idempotent,
+        client.max_retry_after,
+        sleep=client.async_retry_sleep,
+        limit=client.rate_limit,
     )
 
 
@@ -262,6 +269,17 @@ def _sleep(seconds: float, error: BaseException) -> None:
     time.sleep(seconds)  # looked up at each call: tests record waits by replacing time.sleep
 
 
+# How an async call waits before a retry: `await sleep(seconds, the error that caused it)`. The client's
+# async_retry_sleep replaces it (the command-line tool's export counts the wait down without blocking its loop).
+AsyncRetrySleep = Callable[[float, BaseException], Awaitable[None]]
+
+
+async def _async_sleep(seconds: float, error: BaseException) -> None:
+    import asyncio
+
+    await asyncio.sleep(seconds)  # looked up at each call: tests record waits by replacing asyncio.sleep
+
+
 async def send_http_async(
     http: httpx.AsyncClient,
     request: dict[str, Any],
@@ -270,9 +288,11 @@ async def send_http_async(
     idempotent: bool,
     max_retry_after: float | None = None,
     read_body: Callable[[httpx.Response], Awaitable[None]] | None = None,
+    sleep: AsyncRetrySleep | None = None,
     limit: RateLimit | None = None,
 ) -> httpx.Response:
-    """The async twin of `send_http`."""
+    """The async twin of `send_http`: `await sleep(seconds, error)` waits before each retry (default:
+    asyncio.sleep)."""
     import asyncio  # here, not at the top: a program that never awaits need not load asyncio
 
     if not isinstance(timeout, Unset):
@@ -316,15 +336,27 @@ async def send_http_async(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay = retry_delay(first_error, 1)
+        first_delay, cause = retry_delay(first_error, 1), first_error
 
     from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-    await asyncio.sleep(first_delay)
+    wait = sleep or _async_sleep
+    await wait(first_delay, cause)
+    failed: list[BaseException] = []
+
+    def note(state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        failed[:] = [error] if isinstance(error, BaseException) else []
+
+    async def pause(seconds: float) -> None:
+        await wait(seconds, failed[0] if failed else cause)
+
     retrying = AsyncRetrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
         retry=retry_if_exception(worth_retrying),
+        before_sleep=note,
+        sleep=pause,
         reraise=True,
     )
     return await retrying(attempt)

@@ -19,7 +19,7 @@ from attrs import define, evolve, field
 
 from ._ratelimit import RateLimit, as_rate_limit
 from ._reading import decode_json, load_json, read_json
-from ._transport import RetrySleep, keep_to_deadlines
+from ._transport import AsyncRetrySleep, RetrySleep, keep_to_deadlines
 from .errors import ConfigurationError
 
 __version__ = "0.1.0"
@@ -104,6 +104,9 @@ class Client:
             five-minute block.
         retry_sleep: how sync calls wait before a retry, `retry_sleep(seconds, error)` (default time.sleep): a
             program can show the wait, as the command-line tool counts it down.
+        async_retry_sleep: how async calls wait before a retry, `await async_retry_sleep(seconds, error)`
+            (default asyncio.sleep), on either async transport: the same for programs on an event loop, whose
+            waits must not block it.
         rate_limit: True for a request budget shared by every call of this client and its copies, sync and async:
             Cloudflare's global 1,200 requests per 5 minutes, waiting until the reset when an answer's
             `Ratelimit` header says the quota is nearly spent; or a `RateLimit(requests=, per_seconds=,
@@ -130,6 +133,7 @@ class Client:
     max_retry_after: float | None = field(default=None, kw_only=True)
     max_download_bytes: int = field(default=DEFAULT_MAX_DOWNLOAD_BYTES, kw_only=True)
     retry_sleep: RetrySleep | None = field(default=None, kw_only=True, repr=False)
+    async_retry_sleep: AsyncRetrySleep | None = field(default=None, kw_only=True, repr=False)
     rate_limit: RateLimit | None = field(default=None, kw_only=True, converter=as_rate_limit)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")

@@ -168,24 +168,43 @@ def test_export_writes_each_session_as_it_arrives(api: Api, monkeypatch: pytest.
     assert lines_seen == [0, 1]
 
 
+@pytest.mark.parametrize("concurrency", ["1", "16"], ids=["one-at-a-time", "overlapped"])
 @pytest.mark.parametrize("format_", ["ndjson", "csv"])
 def test_ctrl_c_leaves_a_valid_file_and_says_how_far_it_got(
-    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str, concurrency: str
 ) -> None:
+    import asyncio
+
     from realtimekit_sessions.api.sessions import get_session_participants
 
-    original = get_session_participants.sync
-    calls: list[int] = []
+    target = tmp_path / f"sessions.{format_}"
+    original, original_async = get_session_participants.sync, get_session_participants.asyncio
+    calls: list[str] = []
 
     def interrupted_on_the_second_session(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
+        calls.append("sync")
         if len(calls) == 2:
             raise KeyboardInterrupt
         return original(*args, **kwargs)
 
+    async def ctrl_c_once_the_first_is_written(*args: Any, **kwargs: Any) -> Any:
+        # Overlapped, both sessions are in flight at once: Ctrl-C comes (as a real SIGINT, which asyncio.run
+        # turns into cancelling the export) while the second is fetched, once the first is in the file.
+        calls.append("async")
+        if len(calls) == 2:
+            for _ in range(500):
+                if target.exists() and target.read_text(encoding="utf-8").count("\n") >= 1 + (format_ == "csv"):
+                    break
+                await asyncio.sleep(0.01)
+            signal.raise_signal(signal.SIGINT)
+            await asyncio.sleep(5)  # cancelled long before
+        return await original_async(*args, **kwargs)
+
     monkeypatch.setattr(get_session_participants, "sync", interrupted_on_the_second_session)
-    target = tmp_path / f"sessions.{format_}"
-    code, _, err = invoke("export", "--format", format_, "-o", str(target))
+    monkeypatch.setattr(get_session_participants, "asyncio", ctrl_c_once_the_first_is_written)
+    code, _, err = invoke("export", "--format", format_, "-o", str(target), "--concurrency", concurrency)
+    # One at a time goes through the sync calls, overlapped through the async ones (on the event loop).
+    assert calls == (["sync", "sync"] if concurrency == "1" else ["async", "async"])
     assert code == 130
     assert err.strip() == f"interrupted after 1 session to {target}"
     text = target.read_text(encoding="utf-8")
@@ -196,6 +215,81 @@ def test_ctrl_c_leaves_a_valid_file_and_says_how_far_it_got(
         rows = list(csv.DictReader(io.StringIO(text)))
         assert {row["session_id"] for row in rows} == {SESSION_IDS[0]} and len(rows) == 2
         assert text.endswith("\n")
+
+
+@pytest.mark.parametrize("format_", ["ndjson", "csv"])
+def test_every_path_writes_the_same_file(api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str) -> None:
+    # One call at a time (sync), overlapped through aiohttp (the default with the [aiohttp] extra), and overlapped
+    # through httpx's own async pool (the fallback without it): the same bytes.
+    from realtimekit_sessions_cli import export as exporting
+
+    transports: list[str] = []
+    fast_path = exporting.fast_path
+
+    def chosen(transport: str | None) -> Callable[[], str]:
+        def pick() -> str:
+            transports.append(transport or fast_path())
+            return transports[-1]
+
+        return pick
+
+    outputs = {}
+    for name, concurrency, transport in (("one", "1", None), ("aiohttp", "16", None), ("httpx", "16", "httpx")):
+        monkeypatch.setattr(exporting, "fast_path", chosen(transport))
+        target = tmp_path / f"{name}.{format_}"
+        code, _, err = invoke("export", "--format", format_, "-o", str(target), "--concurrency", concurrency)
+        assert code == 0, err
+        outputs[name] = target.read_bytes()
+    assert transports == ["aiohttp", "httpx"]
+    assert outputs["one"] == outputs["aiohttp"] == outputs["httpx"]
+    assert outputs["one"].count(b"\n") == (2 if format_ == "ndjson" else 5)
+
+
+def test_waits_of_calls_in_flight_together_show_one_countdown(slept: list[float]) -> None:
+    import asyncio
+
+    from realtimekit_sessions import errors
+    from realtimekit_sessions_cli import waiting
+
+    stream = io.StringIO()
+    wait = waiting.async_retry_sleep(waiting.Notice(stream))
+    error = errors.RateLimitError.__new__(errors.RateLimitError)
+    error.status_code = 429
+
+    async def three_calls_refused_at_once() -> None:
+        await asyncio.gather(wait(3, error), wait(3, error), wait(0.5, error))
+
+    asyncio.run(three_calls_refused_at_once())
+    lines = stream.getvalue().splitlines()
+    assert lines == [f"rate limited (429): retrying in {n} s" for n in (3, 2, 1)]
+    # Every call waited its time all the same: one countdown (3 x 1 s), the second 3 s and the short one in one go.
+    assert sorted(slept) == [0.5, 1, 1, 1, 3]
+
+
+def test_a_failed_session_is_raised_after_those_before_it_are_written(
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Overlapped, the second session's participants fail while the first's may still be in flight: the first is
+    # written all the same (a failure is raised in its turn), then the error, in one line, and exit 1.
+    from realtimekit_sessions import errors
+    from realtimekit_sessions.api.sessions import get_session_participants
+
+    original = get_session_participants.asyncio
+
+    async def failing_for_the_second(account: str, app: str, session_id: str, **kwargs: Any) -> Any:
+        if session_id == SESSION_IDS[1]:
+            raise errors.APIConnectionError("ConnectError on GET /participants: connection refused")
+        return await original(account, app, session_id, **kwargs)
+
+    monkeypatch.setattr(get_session_participants, "asyncio", failing_for_the_second)
+    target = tmp_path / "sessions.ndjson"
+    code, _, err = invoke("export", "-o", str(target))
+    assert code == 1
+    assert err.splitlines() == [
+        f"1 session was written to {target} before this error:",
+        "error: ConnectError on GET /participants: connection refused",
+    ]
+    assert [json.loads(line)["id"] for line in target.read_text(encoding="utf-8").splitlines()] == [SESSION_IDS[0]]
 
 
 def test_ctrl_c_during_a_write_waits_for_the_record_to_end(tmp_path: Path) -> None:
@@ -239,7 +333,15 @@ def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     from realtimekit_sessions_cli import waiting
 
     waits: list[float] = []
+
+    async def asleep(seconds: float) -> None:
+        import asyncio
+
+        waits.append(seconds)
+        await asyncio.sleep(0)  # no time passes, but the other tasks run, as during a real wait
+
     monkeypatch.setattr(waiting, "sleep", waits.append)
+    monkeypatch.setattr(waiting, "asleep", asleep)  # the overlapped export's waits, on its event loop
     return waits
 
 

@@ -434,3 +434,53 @@ def test_every_fault_in_one_call_then_success(
     assert server.request_count == 5
     check_no_leak(outcome, server)
     record(f"hang-up, reset, 429, 520, then 200 ({mode_name(use_async)})", outcome, server.request_count)
+
+
+# ---- the wait before a retry, shown by the program --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("use_async", MODES, ids=MODE_IDS)
+def test_every_wait_goes_through_the_clients_sleep_hook(
+    use_async: bool | str,
+    fast_retries: dict[str, float],
+    start_server: Callable[[Script], FaultServer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # retry_sleep for sync calls, async_retry_sleep (awaited) for async ones on either transport: each wait is
+    # the hook's, with the error that caused it; the built-in waits are never used, nor the other path's hook.
+    from realtimekit_sessions import _transport
+
+    def no_default(*args: object) -> None:
+        raise AssertionError("the built-in wait was used instead of the client's hook")
+
+    monkeypatch.setattr(_transport, "_sleep", no_default)
+    monkeypatch.setattr(_transport, "_async_sleep", no_default)
+    waits: list[tuple[str, float, type[BaseException]]] = []
+
+    def sync_hook(seconds: float, error: BaseException) -> None:
+        waits.append(("sync", seconds, type(error)))
+
+    async def async_hook(seconds: float, error: BaseException) -> None:
+        await asyncio.sleep(0)  # really awaited: a coroutine never awaited would record nothing
+        waits.append(("async", seconds, type(error)))
+
+    busy = {"success": False, "error": {"code": 503, "message": "busy"}}
+    server = start_server([Respond(429, b"", {"Retry-After": "30"}), Respond(503, busy), valid_answer()])
+    outcome = invoke(
+        server.base_url,
+        use_async=use_async,
+        max_retries=3,
+        max_retry_after=600,  # 30 s is waited out (by the hook, which takes no time)
+        retry_sleep=sync_hook,
+        async_retry_sleep=async_hook,
+    )
+    assert outcome.error is None, outcome.error
+    assert server.request_count == 3
+    side = "async" if use_async else "sync"
+    assert [(hook, kind) for hook, _, kind in waits] == [
+        (side, errors.RateLimitError),
+        (side, errors.InternalServerError),
+    ]
+    assert waits[0][1] == 30.0
+    assert 0.75 * 2 * fast_retries["INITIAL_RETRY_DELAY"] <= waits[1][1] <= 2 * fast_retries["INITIAL_RETRY_DELAY"]
+    check_no_leak(outcome, server)

@@ -74,22 +74,7 @@ def _ssl_context_of(http: httpx.Client | httpx.AsyncClient) -> object:
     return http._transport._pool._ssl_context  # type: ignore[union-attr]
 
 
-def test_clients_share_one_ssl_context_as_httpx_would_make_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Building a context reads the CA bundle (tens of ms); clients per task, copies and downloads share one.
-    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-    first = AuthenticatedClient(token=TOKEN).get_httpx_client()
-    second = AuthenticatedClient(token=TOKEN).with_headers({"X-Trace": "1"})
-    shared = _ssl_context_of(first)
-    assert _ssl_context_of(second.get_httpx_client()) is shared
-    assert _ssl_context_of(second.get_async_httpx_client()) is shared
-    # The context httpx itself makes for verify=True: the same CA certificates, verification on.
-    made_by_httpx = httpx.create_ssl_context()
-    assert shared.get_ca_certs() == made_by_httpx.get_ca_certs()  # type: ignore[attr-defined]
-    assert (shared.verify_mode, shared.check_hostname) == (made_by_httpx.verify_mode, True)  # type: ignore[attr-defined]
-
-
-def test_a_context_of_ones_own_or_verify_false_or_http2_or_ssl_cert_file_is_not_the_shared_one(
+def test_a_context_of_ones_own_or_http2_or_a_client_cert_or_ssl_cert_file_is_not_the_shared_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:
     import ssl
@@ -98,11 +83,10 @@ def test_a_context_of_ones_own_or_verify_false_or_http2_or_ssl_cert_file_is_not_
 
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    shared = _ssl_context_of(AuthenticatedClient(token=TOKEN).get_httpx_client())
+    # (test_speed_settings: every pool, sync and per event loop, on both transports, shares one)
+    shared = _ssl_context_of(AuthenticatedClient(token=TOKEN).with_headers({"X-Trace": "1"}).get_httpx_client())
     own = ssl.create_default_context()
     assert _ssl_context_of(AuthenticatedClient(token=TOKEN, verify_ssl=own).get_httpx_client()) is own
-    unverified = _ssl_context_of(AuthenticatedClient(token=TOKEN, verify_ssl=False).get_httpx_client())
-    assert unverified is not shared and unverified.verify_mode == ssl.CERT_NONE  # type: ignore[attr-defined]
     # httpcore sets ALPN on the context for each connection, so HTTP/2 clients get a context of their own.
     from realtimekit_sessions.client import shared_verify
 

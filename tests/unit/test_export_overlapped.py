@@ -1,62 +1,95 @@
-"""The export's overlapped fetches (realtimekit_sessions_cli.export.overlapped): order kept, at most
-`concurrency` in flight and held, a failure raised in its turn after the items before it are written."""
+"""The export's overlapped fetches (realtimekit_sessions_cli.export.aoverlapped, on an event loop): order kept, at
+most `concurrency` in flight and held (fewer for large results), a failure raised in its turn after the items
+before it are written, nothing left running."""
 
 from __future__ import annotations
 
-import threading
-import time
+import asyncio
 
 import pytest
-from realtimekit_sessions_cli.export import overlapped
+from realtimekit_sessions_cli.export import aoverlapped
 
 
 class Recorder:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.fail_at = fail_at
         self.running = 0
         self.most_running = 0
         self.taken = 0
         self.written: list[int] = []
+        self.cancelled: list[int] = []
 
-    def items(self, count: int):  # type: ignore[no-untyped-def]
+    async def aitems(self, count: int):  # type: ignore[no-untyped-def]
         for item in range(count):
-            with self.lock:
-                self.taken += 1
-                # Items are taken from the page walk only as room opens: never more than written + in flight.
-                assert self.taken - len(self.written) <= 4
+            self.taken += 1
+            # Items are taken from the page walk only as room opens: never more than written + in flight.
+            assert self.taken - len(self.written) <= 4
             yield item
-
-    def fetch(self, item: int) -> str:
-        with self.lock:
-            self.running += 1
-            self.most_running = max(self.most_running, self.running)
-        time.sleep(0.01 * (item % 3))  # finishing out of order
-        with self.lock:
-            self.running -= 1
-        if item == 13:
-            raise KeyboardInterrupt
-        return f"result {item}"
 
     def write(self, item: int, result: str) -> None:
         assert result == f"result {item}"
         self.written.append(item)
 
+    async def afetch(self, item: int) -> str:
+        self.running += 1
+        self.most_running = max(self.most_running, self.running)
+        try:
+            await asyncio.sleep(0.001 * (item % 3))  # finishing out of order
+            if item == self.fail_at:
+                raise ValueError(f"item {item} failed")
+            if self.fail_at is not None and item > self.fail_at:
+                await asyncio.sleep(10)  # still in flight when the failure comes: must be cancelled
+        except asyncio.CancelledError:
+            self.cancelled.append(item)
+            raise
+        finally:
+            self.running -= 1
+        return f"result {item}"
 
-def test_every_item_is_written_in_order_with_bounded_overlap() -> None:
+
+async def test_every_item_is_written_in_order_with_bounded_overlap() -> None:
     recorder = Recorder()
-    overlapped(recorder.items(12), recorder.fetch, recorder.write, concurrency=4)
+    await aoverlapped(recorder.aitems(12), recorder.afetch, recorder.write, concurrency=4)
     assert recorder.written == list(range(12))
-    assert 1 < recorder.most_running <= 4
+    assert 2 < recorder.most_running <= 4  # the window widened from 2 once sizes were known
 
 
-def test_a_failing_fetch_is_raised_after_the_items_before_it_are_written() -> None:
+async def test_the_window_is_bounded_by_bytes() -> None:
     recorder = Recorder()
-    with pytest.raises(KeyboardInterrupt):
-        overlapped(recorder.items(40), recorder.fetch, recorder.write, concurrency=4)
-    assert recorder.written == list(range(13))
+    # Each result "is" 2 MB: WINDOW_BYTES (4 MB) over that keeps 2 in flight, however large the concurrency.
+    await aoverlapped(
+        recorder.aitems(10), recorder.afetch, recorder.write, concurrency=16, size=lambda _: 2 * 1024 * 1024
+    )
+    assert recorder.written == list(range(10)) and recorder.most_running == 2
 
 
-def test_concurrency_one_is_one_call_at_a_time() -> None:
-    recorder = Recorder()
-    overlapped(recorder.items(5), recorder.fetch, recorder.write, concurrency=1)
-    assert recorder.written == list(range(5)) and recorder.most_running == 1
+async def test_a_failure_is_raised_in_its_turn_and_nothing_is_left_running() -> None:
+    recorder = Recorder(fail_at=5)
+    with pytest.raises(ValueError, match="item 5 failed"):
+        await aoverlapped(recorder.aitems(40), recorder.afetch, recorder.write, concurrency=4)
+    assert recorder.written == list(range(5))
+    # The fetches after it that were in flight were cancelled and waited for, not abandoned.
+    assert recorder.cancelled and all(item > 5 for item in recorder.cancelled)
+    assert recorder.running == 0
+
+
+async def test_cancelled_from_outside_cancels_every_fetch() -> None:
+    recorder = Recorder(fail_at=-1)  # every item after -1 sleeps: nothing finishes
+    export = asyncio.ensure_future(aoverlapped(recorder.aitems(40), recorder.afetch, recorder.write, concurrency=4))
+    while recorder.running < 2:
+        await asyncio.sleep(0)
+    export.cancel()  # what asyncio.run does on Ctrl-C
+    with pytest.raises(asyncio.CancelledError):
+        await export
+    assert recorder.written == [] and recorder.running == 0 and len(recorder.cancelled) >= 2
+
+
+def test_the_fast_path_is_aiohttp_when_the_extra_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from realtimekit_sessions_cli.export import fast_path
+
+    assert fast_path() == "aiohttp"  # the dev environment has the [aiohttp] extra
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "aiohttp" else real(name, *a))
+    assert fast_path() == "httpx"

@@ -198,3 +198,45 @@ def test_the_aiohttp_setting_names_the_extra_when_it_is_missing(monkeypatch: pyt
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "httpx_aiohttp" else real(name))
     with pytest.raises(errors.ConfigurationError, match=r"realtimekit-sessions\[aiohttp\]"):
         AuthenticatedClient(token="t", async_transport="aiohttp")
+
+
+def _ssl_context(http: httpx.Client | httpx.AsyncClient) -> object:
+    transport = http._transport
+    pool = getattr(transport, "_pool", None)
+    return pool._ssl_context if pool is not None else transport.ssl_context  # type: ignore[attr-defined]
+
+
+def test_pools_share_one_ssl_context_as_httpx_would_build_it(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import asyncio
+    import ssl
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    contexts = []
+    for transport in ("httpx", "aiohttp"):
+        client = AuthenticatedClient(token="t", async_transport=transport)
+        contexts.append(_ssl_context(client.get_httpx_client()))
+        for _ in range(2):  # a pool per event loop, each with the same context (certifi's bundle loaded once)
+
+            async def pool() -> None:
+                contexts.append(_ssl_context(client.get_async_httpx_client()))  # noqa: B023
+                await client.aclose()  # noqa: B023
+
+            asyncio.run(pool())
+        client.close()
+    assert len({id(context) for context in contexts}) == 1
+    shared = contexts[0]
+    assert isinstance(shared, ssl.SSLContext) and shared.verify_mode == ssl.CERT_REQUIRED and shared.check_hostname
+    assert shared.cert_store_stats() == httpx.create_ssl_context().cert_store_stats()
+
+    # Not shared where httpx would build another: no verification, trust_env=False, SSL_CERT_FILE, a client cert.
+    unverified = _ssl_context(AuthenticatedClient(token="t", verify_ssl=False).get_httpx_client())
+    assert unverified is not shared and unverified.verify_mode == ssl.CERT_NONE  # type: ignore[attr-defined]
+    no_env = _ssl_context(AuthenticatedClient(token="t", httpx_args={"trust_env": False}).get_httpx_client())
+    assert no_env is not shared and isinstance(no_env, ssl.SSLContext)
+    import certifi
+
+    monkeypatch.setenv("SSL_CERT_FILE", certifi.where())
+    from_env = _ssl_context(AuthenticatedClient(token="t").get_httpx_client())
+    assert from_env is not shared and from_env is not no_env
+    assert _ssl_context(AuthenticatedClient(token="t").get_httpx_client()) is from_env

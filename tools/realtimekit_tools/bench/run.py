@@ -79,6 +79,22 @@ SMOKE = Settings(
 # Set by --smoke: worker() measures in this process instead of a fresh one (see worker()).
 IN_PROCESS = False
 THROUGHPUT_SIDES = ("ours", "ours-aiohttp", "sdk")
+SECTIONS = ("parse", "call", "memory", "import", "throughput", "scaling", "export")
+# The export rows' columns: one call at a time (--concurrency 1) and the command's default (async, overlapped);
+# "before" is the default of another checkout (--export-before).
+EXPORT_ONE, EXPORT_DEFAULT, EXPORT_BEFORE = "1", "default", "before"
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = sorted(set(names) - set(SECTIONS))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown section(s) {', '.join(unknown) or '(none)'}: use {','.join(SECTIONS)}"
+        )
+    return names
+
+
 SCALED_OPERATIONS = ("get_session_participants", PEER_REPORT_OPERATION)
 
 IMPORT_COMMANDS = {
@@ -108,19 +124,20 @@ TARGETS = (
 )
 
 
-def worker(*args: str) -> dict[str, Any]:
+def worker(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     """One comparison's result: from a fresh process, or (smoke runs) measured in this one.
 
     A full run gives every comparison a process of its own, so no side inherits the other's imports, caches or
     heap. A smoke run only shows that every row can be measured, so it runs the same code here and saves a process
-    start (and an import of the SDK) for each of its forty-odd comparisons.
+    start (and an import of the SDK) for each of its forty-odd comparisons; a comparison with an environment of its
+    own (another checkout's package) always gets a process.
     """
-    if IN_PROCESS:
+    if IN_PROCESS and env is None:
         from .worker import run
 
         return run(list(args))
     command = [sys.executable, "-m", "realtimekit_tools.bench.worker", *args]
-    done = subprocess.run(command, cwd=repo_root(), capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=repo_root(), capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"worker {' '.join(args[:1])} failed ({done.returncode}):\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -352,10 +369,12 @@ def _scaled(document: Any, operation_id: str, scale: int) -> bytes:
     return json.dumps({**document, "data": data}, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def measure_export(settings: Settings) -> list[dict[str, Any]]:
+def measure_export(settings: Settings, before: Path | None = None) -> list[dict[str, Any]]:
     """`realtimekit-sessions export` against a local API answering after `export_latency` seconds: wall time one
-    call at a time (--concurrency 1) and overlapped (the default), with small sessions (5 participants); peak RSS
-    with sessions of about 1.1 MB of participants, at each session count (memory must not grow with it)."""
+    call at a time (--concurrency 1) and with the command's default (overlapped on an event loop), with small
+    sessions (5 participants) and sessions of about 1.1 MB of participants, and the export process's peak RSS.
+    Each run is a fresh process; its first export (one session) is timed apart as the cold start, then the whole
+    export is timed. With `before` (a checkout), that checkout's default runs too, interleaved."""
     from .bodies import DEFAULT_ARRAY_LENGTH, BodyMaker, _fixed, encode, load_spec, success_schemas
 
     spec = load_spec()
@@ -371,8 +390,16 @@ def measure_export(settings: Settings) -> list[dict[str, Any]]:
         body["data"]["paging"] = {"total_count": count, "start_offset": 1, "end_offset": count}
         participants_files[label] = folder / f"export-participants-{label}.json"
         participants_files[label].write_bytes(encode(body))
+    columns: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        EXPORT_ONE: (["--concurrency", "1"], None),
+        EXPORT_DEFAULT: ([], None),
+    }
+    if before is not None:
+        checkout = before.resolve()
+        path = os.pathsep.join(str(checkout / part) for part in ("generated", "cli"))
+        columns[EXPORT_BEFORE] = ([], {**os.environ, "PYTHONPATH": path})
     rows = []
-    for label, concurrencies in (("small", ("1", "16")), ("large", ("1", "16"))):
+    for label in ("small", "large"):
         for count in settings.export_sessions:
             server = subprocess.Popen(
                 [
@@ -384,63 +411,87 @@ def measure_export(settings: Settings) -> list[dict[str, Any]]:
             try:
                 assert server.stdout is not None
                 port = server.stdout.readline().strip()
-                runs: dict[str, list[dict[str, Any]]] = {c: [] for c in concurrencies}
-                for _ in range(settings.export_repeats):
-                    for concurrency in concurrencies:
-                        progress(f"export {count} {label} sessions, concurrency {concurrency}")
-                        runs[concurrency].append(worker("export", "--port", port, "--concurrency", concurrency))
+                runs: dict[str, list[dict[str, Any]]] = {column: [] for column in columns}
+                names = list(columns)
+                for repeat in range(settings.export_repeats):
+                    shift = repeat % len(names)
+                    for column in names[shift:] + names[:shift]:
+                        progress(f"export {count} {label} sessions, {column}")
+                        arguments, env = columns[column]
+                        result = worker("export", "--port", port, *arguments, env=env)
+                        if result["sessions"] != count:
+                            raise RuntimeError(f"export ({column}) wrote {result['sessions']} sessions, not {count}")
+                        runs[column].append(result)
             finally:
                 if server.stdin is not None:
                     server.stdin.close()
                 server.wait(timeout=30)
-            one, many = runs["1"], runs["16"]
-            rows.append(
-                {
-                    "sessions": count,
-                    "participants": label,
-                    "bytes_written": many[0]["bytes_written"],
-                    "seconds": {c: spread([r["seconds"] for r in runs[c]]) for c in concurrencies},
-                    "peak_rss_mb": {c: spread([r["peak_rss"] / 1e6 for r in runs[c]]) for c in concurrencies},
-                    "speedup": paired([r["seconds"] for r in one], [r["seconds"] for r in many]),
-                }
-            )
+            seconds = {column: [r["seconds"] for r in runs[column]] for column in columns}
+            row = {
+                "sessions": count,
+                "participants": label,
+                "bytes_written": runs[EXPORT_DEFAULT][0]["bytes_written"],
+                "seconds": {column: spread(values) for column, values in seconds.items()},
+                "cpu_seconds": {column: spread([r["cpu_seconds"] for r in runs[column]]) for column in columns},
+                "cold_seconds": {column: spread([r["cold_seconds"] for r in runs[column]]) for column in columns},
+                "peak_rss_mb": {column: spread([r["peak_rss"] / 1e6 for r in runs[column]]) for column in columns},
+                "speedup": paired(seconds[EXPORT_ONE], seconds[EXPORT_DEFAULT]),
+            }
+            if before is not None:
+                row["speedup_before"] = paired(seconds[EXPORT_ONE], seconds[EXPORT_BEFORE])
+                row["default_vs_before"] = paired(seconds[EXPORT_BEFORE], seconds[EXPORT_DEFAULT])
+            rows.append(row)
     return rows
 
 
 def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """The issue's targets; a large-body target must hold for every large body, so the worst row is judged."""
-    large = [row for row in results["parse"] if row["large"]]
-    worst_sdk = max(large, key=lambda row: row["ours_vs_sdk"])
-    worst_json = max(large, key=lambda row: row["ours_vs_json"])
-    figures = {
-        "parse_large_vs_sdk": (worst_sdk["ours_vs_sdk"], f"worst: {worst_sdk['operation']}, {worst_sdk['size']}"),
-        "parse_large_vs_json": (worst_json["ours_vs_json"], f"worst: {worst_json['operation']}, {worst_json['size']}"),
-        "call_vs_sdk": (results["call"]["ours_vs_sdk"], ""),
-        "memory_vs_sdk": (results["memory"]["ours_vs_sdk"], ""),
-        "import_vs_sdk": (results["import"]["ours_vs_sdk"], ""),
-    }
-    throughput = [row for row in results["throughput"] if row["concurrency"] >= 10]
-    for key, column in (("async_aiohttp_x_sdk", "aiohttp_x_sdk"),):
-        worst = min(throughput, key=lambda row: row[column])
-        figures[key] = (worst[column], f"worst: {worst['concurrency']} in flight")
-    small = [row for row in results["scaling"] if row["scale"] <= 10]
-    worst_scaled = max(small, key=lambda row: row["ours_vs_json"])
-    figures["scaled_vs_json"] = (
-        worst_scaled["ours_vs_json"],
-        f"worst: {worst_scaled['operation']} x{worst_scaled['scale']}",
-    )
-    growth = []
-    for operation in SCALED_OPERATIONS:
-        rows = sorted((row for row in results["scaling"] if row["operation"] == operation), key=lambda r: r["scale"])
-        first, last = rows[0]["ms_per_mb"]["ours"]["median"], rows[-1]["ms_per_mb"]["ours"]["median"]
-        growth.append((last / first, f"worst: {operation} x{rows[-1]['scale']} / x{rows[0]['scale']}"))
-    figures["per_byte_growth"] = max(growth)
-    small = [row for row in results["export"] if row["participants"] == "small"]
-    slowest = min(small, key=lambda row: row["speedup"])
-    figures["export_speedup"] = (slowest["speedup"], f"worst: {slowest['sessions']} sessions")
-    large = [row for row in results["export"] if row["participants"] == "large"]
-    heaviest = max(large, key=lambda row: row["peak_rss_mb"]["16"]["max"])
-    figures["export_peak_mb"] = (heaviest["peak_rss_mb"]["16"]["max"], f"worst: {heaviest['sessions']} sessions")
+    """The issue's targets, of the sections that were run; a large-body target must hold for every large body, so
+    the worst row is judged."""
+    figures: dict[str, tuple[float, str]] = {}
+    if "parse" in results:
+        large = [row for row in results["parse"] if row["large"]]
+        worst_sdk = max(large, key=lambda row: row["ours_vs_sdk"])
+        worst_json = max(large, key=lambda row: row["ours_vs_json"])
+        figures["parse_large_vs_sdk"] = (
+            worst_sdk["ours_vs_sdk"],
+            f"worst: {worst_sdk['operation']}, {worst_sdk['size']}",
+        )
+        figures["parse_large_vs_json"] = (
+            worst_json["ours_vs_json"],
+            f"worst: {worst_json['operation']}, {worst_json['size']}",
+        )
+    for section, key in (("call", "call_vs_sdk"), ("memory", "memory_vs_sdk"), ("import", "import_vs_sdk")):
+        if section in results:
+            figures[key] = (results[section]["ours_vs_sdk"], "")
+    if "throughput" in results:
+        throughput = [row for row in results["throughput"] if row["concurrency"] >= 10]
+        worst = min(throughput, key=lambda row: row["aiohttp_x_sdk"])
+        figures["async_aiohttp_x_sdk"] = (worst["aiohttp_x_sdk"], f"worst: {worst['concurrency']} in flight")
+    if "scaling" in results:
+        small = [row for row in results["scaling"] if row["scale"] <= 10]
+        worst_scaled = max(small, key=lambda row: row["ours_vs_json"])
+        figures["scaled_vs_json"] = (
+            worst_scaled["ours_vs_json"],
+            f"worst: {worst_scaled['operation']} x{worst_scaled['scale']}",
+        )
+        growth = []
+        for operation in SCALED_OPERATIONS:
+            rows = sorted(
+                (row for row in results["scaling"] if row["operation"] == operation), key=lambda r: r["scale"]
+            )
+            first, last = rows[0]["ms_per_mb"]["ours"]["median"], rows[-1]["ms_per_mb"]["ours"]["median"]
+            growth.append((last / first, f"worst: {operation} x{rows[-1]['scale']} / x{rows[0]['scale']}"))
+        figures["per_byte_growth"] = max(growth)
+    if "export" in results:
+        small = [row for row in results["export"] if row["participants"] == "small"]
+        slowest = min(small, key=lambda row: row["speedup"])
+        figures["export_speedup"] = (slowest["speedup"], f"worst: {slowest['sessions']} sessions")
+        large = [row for row in results["export"] if row["participants"] == "large"]
+        heaviest = max(large, key=lambda row: row["peak_rss_mb"][EXPORT_DEFAULT]["max"])
+        figures["export_peak_mb"] = (
+            heaviest["peak_rss_mb"][EXPORT_DEFAULT]["max"],
+            f"worst: {heaviest['sessions']} sessions",
+        )
     return [
         {
             "target": name,
@@ -451,6 +502,7 @@ def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
             "note": figures[key][1],
         }
         for name, key, limit, direction in TARGETS
+        if key in figures
     ]
 
 
@@ -462,81 +514,15 @@ def render(results: dict[str, Any]) -> str:
     lines = []
     if results["mode"] == "smoke":
         lines.append("SMOKE RUN: tiny bodies, one repeat; the figures below mean nothing.")
-    lines.append(
-        "Parse: response bytes -> typed model, every value touched once. ms: medians per body; ratios: medians of"
-        " per-repeat pairs; json = plain json.loads"
-    )
-    header = (
-        f"{'operation':<34} {'size':<28} {'bytes':>9} {'ours ms':>9} {'sdk ms':>9} {'json ms':>9}"
-        f" {'ours/sdk':>9} {'ours/json':>10} {'sdk/json':>9}"
-    )
-    lines += [header, "-" * len(header)]
-    for row in results["parse"]:
-        lines.append(
-            f"{row['operation']:<34} {row['size']:<28} {row['bytes']:>9} {row['ours_ms']:>9.3f} {row['sdk_ms']:>9.3f}"
-            f" {row['json_ms']:>9.3f} {row['ours_vs_sdk']:>9.2f} {row['ours_vs_json']:>10.2f} {row['sdk_vs_json']:>9.2f}"
-        )
-    call, memory, cold = results["call"], results["memory"], results["import"]
-    lines += [
-        "",
-        f"{'client':<63} {'ours':>12} {'sdk':>12} {'ours/sdk':>9}",
-        "-" * 99,
-        (
-            f"{'get_session_chat call via httpx.MockTransport (us/call)':<63}"
-            f" {call['ours_us']:>12.1f} {call['sdk_us']:>12.1f} {call['ours_vs_sdk']:>9.2f}"
-        ),
-        (
-            f"{'retained memory, parsed ' + memory['size'] + ' (MB)':<63}"
-            f" {memory['ours_mb']:>12.2f} {memory['sdk_mb']:>12.2f} {memory['ours_vs_sdk']:>9.2f}"
-            f"   (json.loads dict: {memory['json_mb']:.2f} MB)"
-        ),
-        (
-            f"{'cold import + client + one operation (ms over bare python)':<63}"
-            f" {cold['ours_ms']:>12.1f} {cold['sdk_ms']:>12.1f} {cold['ours_vs_sdk']:>9.2f}"
-            f"   (bare interpreter: {cold['bare_ms']:.1f} ms)"
-        ),
-        (
-            f"{'  spread over runs, min / median / max (ms)':<63}"
-            f" {_spread_text(cold['spread_ms']['ours']):>12} {_spread_text(cold['spread_ms']['sdk']):>12}"
-        ),
-        "",
-        "Async throughput against a local server (another process): calls/s, min / median / max over samples;",
-        "x SDK = median of per-repeat ratios of calls/s (higher is better)",
-        f"{'in flight':>9} {'ours (default)':>22} {'ours (aiohttp)':>22} {'SDK (default)':>22} {'ours x':>7} {'aiohttp x':>9}",
-    ]
-    for row in results["throughput"]:
-        rates = row["rates"]
-        lines.append(
-            f"{row['concurrency']:>9} {_spread_text(rates['ours']):>22} {_spread_text(rates['ours-aiohttp']):>22}"
-            f" {_spread_text(rates['sdk']):>22} {row['ours_x_sdk']:>7.2f} {row['aiohttp_x_sdk']:>9.2f}"
-        )
-    lines += [
-        "",
-        "Scaling: ms per MB (min / median / max); ours/json and ours/sdk are medians of per-repeat ratios",
-        f"{'body':<34} {'scale':>5} {'MB':>7} {'ours':>20} {'json.loads':>20} {'SDK':>20} {'ours/json':>9} {'ours/sdk':>8}",
-    ]
-    for row in results["scaling"]:
-        per_mb = row["ms_per_mb"]
-        lines.append(
-            f"{row['operation']:<34} {row['scale']:>5} {row['bytes'] / 1e6:>7.1f} {_spread_text(per_mb['ours']):>20}"
-            f" {_spread_text(per_mb['json']):>20} {_spread_text(per_mb['sdk']):>20} {row['ours_vs_json']:>9.2f}"
-            f" {row['ours_vs_sdk']:>8.2f}"
-        )
-    lines += [
-        "",
-        "Export (realtimekit-sessions export, NDJSON) against a local API answering after 10 ms; min / median / max",
-        (
-            f"{'sessions':>8} {'participants':<13} {'MB out':>7} {'s, one at a time':>18} {'s, overlapped':>16}"
-            f" {'speed-up':>8} {'peak RSS MB, 1':>16} {'peak RSS MB, 16':>16}"
-        ),
-    ]
-    for row in results["export"]:
-        seconds, rss = row["seconds"], row["peak_rss_mb"]
-        lines.append(
-            f"{row['sessions']:>8} {row['participants']:<13} {row['bytes_written'] / 1e6:>7.1f}"
-            f" {_spread_text(seconds['1']):>18} {_spread_text(seconds['16']):>16} {row['speedup']:>8.2f}"
-            f" {_spread_text(rss['1']):>16} {_spread_text(rss['16']):>16}"
-        )
+    if "parse" in results:
+        lines += _render_parse(results)
+    lines += _render_clients(results)
+    if "throughput" in results:
+        lines += _render_throughput(results)
+    if "scaling" in results:
+        lines += _render_scaling(results)
+    if "export" in results:
+        lines += _render_export(results)
     lines += ["", "Targets (issues 6 and 13)"]
     for target in results["targets"]:
         verdict = "met" if target["met"] else "NOT met"
@@ -548,10 +534,146 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_parse(results: dict[str, Any]) -> list[str]:
+    lines = [
+        (
+            "Parse: response bytes -> typed model, every value touched once. ms: medians per body; ratios: medians"
+            " of per-repeat pairs; json = plain json.loads"
+        )
+    ]
+    header = (
+        f"{'operation':<34} {'size':<28} {'bytes':>9} {'ours ms':>9} {'sdk ms':>9} {'json ms':>9}"
+        f" {'ours/sdk':>9} {'ours/json':>10} {'sdk/json':>9}"
+    )
+    lines += [header, "-" * len(header)]
+    for row in results["parse"]:
+        lines.append(
+            f"{row['operation']:<34} {row['size']:<28} {row['bytes']:>9} {row['ours_ms']:>9.3f} {row['sdk_ms']:>9.3f}"
+            f" {row['json_ms']:>9.3f} {row['ours_vs_sdk']:>9.2f} {row['ours_vs_json']:>10.2f} {row['sdk_vs_json']:>9.2f}"
+        )
+    return lines
+
+
+def _render_clients(results: dict[str, Any]) -> list[str]:
+    if not {"call", "memory", "import"} & set(results):
+        return []
+    lines = ["", f"{'client':<63} {'ours':>12} {'sdk':>12} {'ours/sdk':>9}", "-" * 99]
+    if "call" in results:
+        call = results["call"]
+        lines.append(
+            f"{'get_session_chat call via httpx.MockTransport (us/call)':<63}"
+            f" {call['ours_us']:>12.1f} {call['sdk_us']:>12.1f} {call['ours_vs_sdk']:>9.2f}"
+        )
+    if "memory" in results:
+        memory = results["memory"]
+        lines.append(
+            f"{'retained memory, parsed ' + memory['size'] + ' (MB)':<63}"
+            f" {memory['ours_mb']:>12.2f} {memory['sdk_mb']:>12.2f} {memory['ours_vs_sdk']:>9.2f}"
+            f"   (json.loads dict: {memory['json_mb']:.2f} MB)"
+        )
+    if "import" in results:
+        cold = results["import"]
+        lines.append(
+            f"{'cold import + client + one operation (ms over bare python)':<63}"
+            f" {cold['ours_ms']:>12.1f} {cold['sdk_ms']:>12.1f} {cold['ours_vs_sdk']:>9.2f}"
+            f"   (bare interpreter: {cold['bare_ms']:.1f} ms)"
+        )
+        lines.append(
+            f"{'  spread over runs, min / median / max (ms)':<63}"
+            f" {_spread_text(cold['spread_ms']['ours']):>12} {_spread_text(cold['spread_ms']['sdk']):>12}"
+        )
+    return lines
+
+
+def _render_throughput(results: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "Async throughput against a local server (another process): calls/s, min / median / max over samples;",
+        "x SDK = median of per-repeat ratios of calls/s (higher is better)",
+        f"{'in flight':>9} {'ours (default)':>22} {'ours (aiohttp)':>22} {'SDK (default)':>22} {'ours x':>7} {'aiohttp x':>9}",
+    ]
+    for row in results["throughput"]:
+        rates = row["rates"]
+        lines.append(
+            f"{row['concurrency']:>9} {_spread_text(rates['ours']):>22} {_spread_text(rates['ours-aiohttp']):>22}"
+            f" {_spread_text(rates['sdk']):>22} {row['ours_x_sdk']:>7.2f} {row['aiohttp_x_sdk']:>9.2f}"
+        )
+    return lines
+
+
+def _render_scaling(results: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "Scaling: ms per MB (min / median / max); ours/json and ours/sdk are medians of per-repeat ratios",
+        f"{'body':<34} {'scale':>5} {'MB':>7} {'ours':>20} {'json.loads':>20} {'SDK':>20} {'ours/json':>9} {'ours/sdk':>8}",
+    ]
+    for row in results["scaling"]:
+        per_mb = row["ms_per_mb"]
+        lines.append(
+            f"{row['operation']:<34} {row['scale']:>5} {row['bytes'] / 1e6:>7.1f} {_spread_text(per_mb['ours']):>20}"
+            f" {_spread_text(per_mb['json']):>20} {_spread_text(per_mb['sdk']):>20} {row['ours_vs_json']:>9.2f}"
+            f" {row['ours_vs_sdk']:>8.2f}"
+        )
+    return lines
+
+
+def _render_export(results: dict[str, Any]) -> list[str]:
+    rows = results["export"]
+    before = any(EXPORT_BEFORE in row["seconds"] for row in rows)
+    columns = [EXPORT_ONE, EXPORT_DEFAULT, *([EXPORT_BEFORE] if before else [])]
+    names = {EXPORT_ONE: "one at a time", EXPORT_DEFAULT: "default", EXPORT_BEFORE: "before"}
+    lines = [
+        "",
+        (
+            "Export (realtimekit-sessions export, NDJSON) against a local API answering after 10 ms, each run a"
+            " fresh process: s = the export timed warm (after a one-session export, whose time is the cold start);"
+            " CPU s = the process's CPU time over the same export; peak RSS of the process; min / median / max;"
+            " speed-up = one at a time / default (median of per-repeat ratios)"
+        ),
+        f"{'sessions':>8} {'participants':<12} {'MB out':>6}"
+        + "".join(f" {'s, ' + names[c]:>18}" for c in columns)
+        + f" {'speed-up':>8}"
+        + (f" {'before/default':>14}" if before else "")
+        + "".join(f" {'CPU s, ' + names[c]:>20}" for c in columns)
+        + "".join(f" {'RSS MB, ' + names[c]:>22}" for c in columns)
+        + "".join(f" {'cold s, ' + names[c]:>21}" for c in columns),
+    ]
+
+    def text(values: dict[str, float], digits: int) -> str:
+        return f"{values['min']:.{digits}f}/{values['median']:.{digits}f}/{values['max']:.{digits}f}"
+
+    for row in rows:
+        lines.append(
+            f"{row['sessions']:>8} {row['participants']:<12} {row['bytes_written'] / 1e6:>6.1f}"
+            + "".join(f" {text(row['seconds'][c], 2):>18}" for c in columns)
+            + f" {row['speedup']:>8.2f}"
+            + (f" {row['default_vs_before']:>14.2f}" if before else "")
+            + "".join(f" {text(row['cpu_seconds'][c], 2):>20}" for c in columns)
+            + "".join(f" {text(row['peak_rss_mb'][c], 0):>22}" for c in columns)
+            + "".join(f" {text(row['cold_seconds'][c], 2):>21}" for c in columns)
+        )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m realtimekit_tools.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="tiny bodies and one repeat (for CI)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
+    parser.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        type=_sections,
+        default=SECTIONS,
+        help=f"run these sections only, comma-separated (of {','.join(SECTIONS)}); the targets of the others are"
+        " left out",
+    )
+    parser.add_argument(
+        "--export-before",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also run the export rows' default with the package and CLI of another checkout (its generated/ and"
+        " cli/ first on PYTHONPATH), interleaved with this one's: a before-and-after in one run",
+    )
     args = parser.parse_args(argv)
     settings = SMOKE if args.smoke else FULL
     global IN_PROCESS
@@ -559,10 +681,8 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
-    bodies = write_bodies(settings)
-    peer_report = next(
-        item for item in bodies if item[0].operation_id == PEER_REPORT_OPERATION and item[0].size != "typical"
-    )
+    only = args.only
+    bodies = write_bodies(settings) if {"parse", "memory", "scaling"} & set(only) else []
     results: dict[str, Any] = {
         "mode": settings.mode,
         "settings": settings.__dict__,
@@ -573,14 +693,22 @@ def main(argv: list[str] | None = None) -> int:
             name: metadata.version(name)
             for name in ("realtimekit-sessions", "cloudflare", "pydantic", "attrs", "httpx")
         },
-        "parse": measure_parse(settings, bodies),
-        "call": measure_call(settings),
-        "memory": measure_memory(peer_report),
-        "import": measure_import(settings),
-        "throughput": measure_throughput(settings),
-        "scaling": measure_scaling(settings, bodies),
-        "export": measure_export(settings),
+        "sections": list(only),
     }
+    measures = {
+        "parse": lambda: measure_parse(settings, bodies),
+        "call": lambda: measure_call(settings),
+        "memory": lambda: measure_memory(
+            next(item for item in bodies if item[0].operation_id == PEER_REPORT_OPERATION and item[0].size != "typical")
+        ),
+        "import": lambda: measure_import(settings),
+        "throughput": lambda: measure_throughput(settings),
+        "scaling": lambda: measure_scaling(settings, bodies),
+        "export": lambda: measure_export(settings, args.export_before),
+    }
+    for section in SECTIONS:
+        if section in only:
+            results[section] = measures[section]()
     results["targets"] = headline(results)
     results["elapsed_s"] = time.perf_counter() - started
     results["load_average"] = {"before": load_before, "after": os.getloadavg()[0]}
