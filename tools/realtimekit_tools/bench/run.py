@@ -45,9 +45,10 @@ class Settings:
     throughput_warm_up: int = 2  # calls per worker before a sample is timed
     # Scaling rows: the large participants list and peer report repeated this many times.
     scales: tuple[int, ...] = (1, 10, 50)
-    scale_repeats: int = 3
-    # Each sample loops a scaled body for at least this long: one 1x parse (about 15 ms) is too short a sample on a
-    # shared machine; the 10x and 50x bodies take longer than this once.
+    # Five samples a side, each looping a scaled body for at least scale_min_time: one 1x parse (about 15 ms) is too
+    # short a sample on a shared machine (the 10x and 50x bodies take longer than that once), and the median of
+    # three single 50x parses moved by a third from one run to the next.
+    scale_repeats: int = 5
     scale_min_time: float = 0.2
     # Export rows: sessions exported (small ones for wall time, 1.1 MB of participants each for memory).
     export_sessions: tuple[int, ...] = (50, 200)
