@@ -45,7 +45,9 @@ def _ratios(timings: dict[str, Any], sides: tuple[str, ...]) -> dict[str, float]
     return out
 
 
-def compare(packages: dict[str, Path], rounds: int) -> dict[str, Any]:
+def compare(
+    packages: dict[str, Path], rounds: int, only: tuple[str, ...] = ("parse", "call", "scale")
+) -> dict[str, Any]:
     settings = FULL
     bodies = write_bodies(settings)
     rows: list[tuple[str, list[str], tuple[str, ...], float]] = []
@@ -77,6 +79,8 @@ def compare(packages: dict[str, Path], rounds: int) -> dict[str, Any]:
             )
     results: dict[str, Any] = {}
     for name, args, sides, size in rows:
+        if not name.startswith(only):
+            continue
         runs: dict[str, list[dict[str, float]]] = {side: [] for side in SIDES}
         for round_ in range(rounds):
             order = SIDES if round_ % 2 == 0 else SIDES[::-1]
@@ -120,12 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("after", type=Path)
     parser.add_argument("--rounds", type=int, default=3, help="before/after pairs of worker runs per row (default 3)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
+    parser.add_argument(
+        "--only", default="parse,call,scale", help="rows to run, comma-separated (of parse, call, scale; default all)"
+    )
     args = parser.parse_args(argv)
     for folder in (args.before, args.after):
         if not (folder / "realtimekit_sessions" / "__init__.py").is_file():
             parser.error(f"{folder} holds no realtimekit_sessions package")
     started, load_before = time.perf_counter(), os.getloadavg()[0]
-    results = compare({"before": args.before.resolve(), "after": args.after.resolve()}, args.rounds)
+    packages = {"before": args.before.resolve(), "after": args.after.resolve()}
+    results = compare(packages, args.rounds, tuple(f"{name.strip()} " for name in args.only.split(",")))
     print(render(results))
     print(
         f"\n({time.perf_counter() - started:.0f} s; 1-minute load average {load_before:.1f} before,"
