@@ -15,7 +15,8 @@ msgspec Struct). Everything else is here, worked out from those declarations the
 - `to_dict`, the inverse of both.
 
 `_from_shape` and `to_dict` are compiled per class on first use, as attrs and dataclasses compile `__init__`:
-straight-line code that reads each field once, with the conversions below as plain function calls.
+straight-line code that reads each field once, with the conversions below as plain function calls. `_from_shape`
+builds the models nested in a model in place (loops for lists), rather than calling theirs once per object.
 """
 
 from __future__ import annotations
@@ -488,19 +489,88 @@ def _compile(model: type[Model], name: str, lines: list[str], env: dict[str, Any
     return namespace[name]
 
 
+# How many lines a class's compiled `_from_shape` may grow to by building its nested models in place. Past it (a
+# very large tree of models), nested models are built by calling their own `_from_shape`, as are recursive ones.
+INLINE_LINES = 1500
+
+
+class _FromShapeWriter:
+    """Writes `_from_shape` for one class, building the models inside it in place.
+
+    A call per nested object (a participant's peer events, say) costs about as much as setting its fields, so
+    nested models are built by the same straight-line code, in loops for lists, instead of calling their own
+    `_from_shape` once per object.
+    """
+
+    def __init__(self, env: dict[str, Any]) -> None:
+        self.env = env
+        self.lines: list[str] = []
+        self.count = 0
+
+    def name(self, stem: str) -> str:
+        self.count += 1
+        return f"_{stem}{self.count}"
+
+    def model(self, model: type[Model], src: str, indent: str, stack: tuple[type[Model], ...], new: str) -> str:
+        """Lines building `model` from the shape held by the variable `src`; returns the variable holding it."""
+        out = self.name("o") if stack else "self"
+        self.lines.append(f"{indent}{out} = _new({new})")
+        for f in plan(model).fields:
+            if not f.kind.converts:
+                self.lines.append(f"{indent}{out}.{f.attr} = {src}.{f.attr}")
+                continue
+            value = self.name("v")
+            self.lines.append(f"{indent}{value} = {src}.{f.attr}")
+            kind, inner, absent = f.kind, indent, [] if f.required else [f"{value} is UNSET"]
+            if isinstance(kind, _NullableKind):
+                kind, absent = kind.inner, [*absent, f"{value} is None"]
+            if absent:
+                self.lines += [
+                    f"{indent}if {' or '.join(absent)}:",
+                    f"{indent}    {out}.{f.attr} = {value}",
+                    f"{indent}else:",
+                ]
+                inner = indent + "    "
+            result = self.value(kind, value, inner, (*stack, model))
+            self.lines.append(f"{inner}{out}.{f.attr} = {result}")
+        self.lines.append(f"{indent}{out}._extra = None")
+        return out
+
+    def value(self, kind: Kind, src: str, indent: str, stack: tuple[type[Model], ...]) -> str:
+        """Lines converting the shape's value held by the variable `src` (not UNSET); returns an expression for
+        the field's value."""
+        if not kind.converts:
+            return src
+        if isinstance(kind, _NullableKind):
+            out = self.name("n")
+            self.lines += [f"{indent}if {src} is None:", f"{indent}    {out} = None", f"{indent}else:"]
+            result = self.value(kind.inner, src, indent + "    ", stack)
+            self.lines.append(f"{indent}    {out} = {result}")
+            return out
+        if isinstance(kind, _ModelKind):
+            if kind.model in stack or len(self.lines) > INLINE_LINES:
+                return kind.from_shape(src, self.env)
+            new = f"_{kind.model.__name__}"
+            self.env[new] = kind.model
+            return self.model(kind.model, src, indent, stack, new)
+        if isinstance(kind, _ListKind):
+            if isinstance(kind.item, _ModelKind) and (kind.item.model in stack or len(self.lines) > INLINE_LINES):
+                return kind.from_shape(src, self.env)
+            out, item = self.name("l"), self.name("i")
+            self.lines += [f"{indent}{out} = []", f"{indent}for {item} in {src}:"]
+            result = self.value(kind.item, item, indent + "    ", stack)
+            self.lines.append(f"{indent}    {out}.append({result})")
+            return out
+        return kind.from_shape(src, self.env)
+
+
 def _compile_from_shape(model: type[Model]) -> Callable[[type[Model], Any], Any]:
     env: dict[str, Any] = {"UNSET": UNSET, "_new": object.__new__}
-    lines = ["def _from_shape(cls, s):", "    self = _new(cls)"]
-    for f in plan(model).fields:
-        value = f.kind.from_shape("_v", env)
-        if value == "_v":
-            lines.append(f"    self.{f.attr} = s.{f.attr}")
-        elif f.required:
-            lines.append(f"    self.{f.attr} = {f.kind.from_shape(f's.{f.attr}', env)}")
-        else:
-            lines += [f"    _v = s.{f.attr}", f"    self.{f.attr} = _v if _v is UNSET else {value}"]
-    lines += ["    self._extra = None", "    return self"]
-    return typing.cast(Callable[[type[Model], Any], Any], _compile(model, "_from_shape", lines, env))
+    writer = _FromShapeWriter(env)
+    writer.lines.append("def _from_shape(cls, s):")
+    writer.model(model, "s", "    ", (), "cls")
+    writer.lines.append("    return self")
+    return typing.cast(Callable[[type[Model], Any], Any], _compile(model, "_from_shape", writer.lines, env))
 
 
 def _compile_to_dict(model: type[Model]) -> Callable[[Model], dict[str, Any]]:

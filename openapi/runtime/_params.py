@@ -26,11 +26,29 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# Ids that passed, with the schema they passed against: a program sends the same account and app ids with every
+# call, and checking them again is a twentieth of a small call. Looked up by (parameter, id) and kept only for the
+# very schema object they were checked against; emptied when full.
+_PASSED: dict[tuple[str, str], Mapping[str, Any]] = {}
+_PASSED_MAX = 4096
+
+
 def path_id(parameter: str, value: object, schema: Mapping[str, Any]) -> str:
     """An id for the URL path, refused unless it is plainly an id: no id can change which URL is called.
 
     `schema` is the parameter's schema in the spec (its minLength, maxLength and pattern are kept to).
     """
+    if type(value) is str and _PASSED.get((parameter, value)) is schema:
+        return value
+    text = _checked_id(parameter, value, schema)
+    if type(value) is str:
+        if len(_PASSED) >= _PASSED_MAX:
+            _PASSED.clear()
+        _PASSED[parameter, value] = schema
+    return text
+
+
+def _checked_id(parameter: str, value: object, schema: Mapping[str, Any]) -> str:
     text = str(value) if isinstance(value, uuid.UUID) else value
     if not isinstance(text, str):
         refuse(parameter, f"must be a string id, not {type(value).__name__}")

@@ -16,6 +16,7 @@ import math
 import random
 import ssl
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
@@ -107,10 +108,15 @@ def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=32)
-def _parsed_prefix(prefix: str) -> Any:
-    """The base URL as httpx parses it, once per base URL (None when httpx keeps its parse elsewhere)."""
-    parsed = getattr(httpx.URL(prefix), "_uri_reference", None)
-    return parsed if callable(getattr(parsed, "_replace", None)) else None
+def _parsed_prefix(prefix: str) -> tuple[Callable[[Iterable[Any]], Any], list[Any], int, int, int] | None:
+    """The base URL as httpx parses it, once per base URL: how to make a parse (its named tuple's `_make`), the
+    base's parts, and where the path, query and fragment are among them. None when httpx keeps its parse
+    elsewhere."""
+    parsed: Any = getattr(httpx.URL(prefix), "_uri_reference", None)
+    fields = getattr(parsed, "_fields", ())
+    if not callable(getattr(parsed, "_make", None)) or not {"path", "query", "fragment"} <= set(fields):
+        return None
+    return parsed._make, list(parsed), fields.index("path"), fields.index("query"), fields.index("fragment")
 
 
 def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
@@ -118,15 +124,59 @@ def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
 
     httpx parses a URL string character by character (a fifth of a small call). The base URL is parsed once;
     the path (template text and ids checked to be RFC 3986 unreserved characters) and the query
-    (percent-encoded above) need no parsing, so the parse is extended with them. Should httpx ever keep its
-    parse differently, the string goes to httpx as before.
+    (percent-encoded above) need no parsing, so the parse is extended with them (built from its parts: the
+    named tuple's `_replace` costs as much again). Should httpx ever keep its parse differently, the string goes
+    to httpx as before.
     """
     base = _parsed_prefix(prefix)
     if base is None:
         return prefix + path + ("" if query is None else "?" + query)
+    make, parts, at_path, at_query, at_fragment = base
+    parts = parts.copy()
+    parts[at_path] += path
+    parts[at_query] = query
+    parts[at_fragment] = None
     url = httpx.URL.__new__(httpx.URL)
-    url._uri_reference = base._replace(path=base.path + path, query=query, fragment=None)
+    url._uri_reference = make(parts)
     return url
+
+
+# Requests built for each plain httpx.Client, by method and host: (the client's headers then, the request).
+_built: weakref.WeakKeyDictionary[
+    httpx.Client, dict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], httpx.Request]]
+]
+_built = weakref.WeakKeyDictionary()
+
+
+def build_request(http: httpx.Client, request: dict[str, Any]) -> httpx.Request:
+    """What `http.build_request(**request)` gives, for the requests `_absolute` makes (method, URL, timeout).
+
+    build_request merges the client's headers, cookies, query parameters and timeout into a new Request, which
+    normalizes every header again on the way in: a fifth of a small call. For a plain httpx.Client with no cookies
+    or query parameters of its own, the first request built for a method and host is kept, and later ones are
+    copies of it with their own URL, headers (a copy: httpx's auth and event hooks may change them) and timeout,
+    for as long as the client's headers are the ones it was built with. Anything else goes to build_request.
+    """
+    url = request["url"]
+    plain = len(request) == (3 if "timeout" in request else 2)  # method and URL (and timeout), nothing else
+    if not plain or type(http) is not httpx.Client or type(url) is not httpx.URL or http.params or http.cookies:
+        return http.build_request(**request)
+    method = request["method"]
+    headers = http.headers.raw
+    built = _built.get(http)
+    if built is None:
+        built = _built[http] = {}
+    key = (method, url.netloc)
+    kept = built.get(key)
+    if kept is None or kept[0] != headers:
+        kept = built[key] = (headers, http.build_request(method, url))
+    timeout = http.timeout if "timeout" not in request else httpx.Timeout(request["timeout"])
+    copy = httpx.Request.__new__(httpx.Request)
+    copy.__dict__.update(kept[1].__dict__)
+    copy.url = url
+    copy.headers = httpx.Headers(kept[1].headers)
+    copy.extensions = {"timeout": timeout.as_dict()}
+    return copy
 
 
 def send_http(
@@ -157,7 +207,7 @@ def send_http(
         token = _deadline.set(None if budget is None else time.monotonic() + budget)
         try:
             if read_body is None:
-                response = http.request(**request)
+                response = http.send(build_request(http, request))
             else:
                 response = http.send(http.build_request(**request), stream=True)
                 try:
@@ -423,10 +473,13 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("realti
 
 def attempt_budget(timeout: httpx.Timeout | float | None) -> float | None:
     """Seconds one attempt may take in all: the largest of its timeouts (None: unbounded)."""
-    if timeout is None or isinstance(timeout, int | float):
+    if timeout is None or isinstance(timeout, (int, float)):
         return None if timeout is None else float(timeout)
-    parts = [part for part in (timeout.connect, timeout.read, timeout.write, timeout.pool) if part is not None]
-    return max(parts) if parts else None
+    budget = None
+    for part in (timeout.connect, timeout.read, timeout.write, timeout.pool):
+        if part is not None and (budget is None or part > budget):
+            budget = part
+    return budget
 
 
 def _remaining(timeout: float | None) -> float | None:

@@ -257,3 +257,21 @@ def test_bodies_the_spec_describes_take_the_fast_path_and_read_as_the_lenient_pa
         assert lenient.additional_keys, "the lenient path keeps what the fast path refused"
         return
     assert fast(content) == lenient
+
+
+def test_models_built_in_place_read_as_those_built_one_call_each(
+    success_recording_path: Path, spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `_from_shape` builds the models inside a model in place, up to INLINE_LINES of code; past that (and for a
+    # model inside itself) it calls their own `_from_shape`. With no room at all, every nested model is a call.
+    from realtimekit_sessions import _models
+
+    recording = load_recording(success_recording_path)
+    model = success_model(spec, recording["operation_id"])
+    if recording.get("provenance", {}).get("expected_drift"):
+        return  # the fast path refuses it (see above)
+    shape = _models.plan(model).decode(json.dumps(recording["response"]["body"]).encode())
+    in_place = _models._compile_from_shape(model)
+    monkeypatch.setattr(_models, "INLINE_LINES", 0)
+    one_call_each = _models._compile_from_shape(model)
+    assert in_place(model, shape) == one_call_each(model, shape)

@@ -94,7 +94,7 @@ _STDLIB = {
     "__future__", "asyncio", "collections", "concurrent", "contextlib", "contextvars", "csv", "datetime", "decimal",
     "email", "functools", "gc", "http", "importlib", "inspect", "io",
     "ipaddress", "json", "linecache", "math", "os", "pathlib", "random", "re", "ssl", "threading", "time",
-    "typing", "urllib", "uuid",
+    "typing", "urllib", "uuid", "weakref",
 }  # fmt: skip
 
 

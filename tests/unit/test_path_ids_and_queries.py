@@ -100,6 +100,18 @@ def test_the_schema_of_the_parameter_bounds_it() -> None:
     assert checked("abc_123", {"pattern": "^[a-z]+-[0-9]+$"}) is None
 
 
+def test_an_id_that_passed_once_is_still_checked_against_another_schema() -> None:
+    # Ids that passed are remembered with the schema object they passed against, and only for it.
+    strict, loose = {"maxLength": 4}, {"maxLength": 40}
+    for _ in range(2):
+        assert checked("abcdefgh", loose) == "abcdefgh"
+        assert checked("abcdefgh", strict) is None
+        assert checked("abcdefgh", {"maxLength": 4}) is None
+    assert path_id("other_id", "abcdefgh", loose) == "abcdefgh"
+    with pytest.raises(errors.InvalidParameterError, match="^other_id: "):
+        path_id("other_id", "abcdefgh", strict)
+
+
 @given(value=st.one_of(st.text(), st.text(alphabet="./%-_~aZ9", max_size=12)))
 def test_any_text_as_an_id_is_refused_or_kept_as_one_plain_segment(value: str) -> None:
     count("path_id (the check)", "hostile_id")

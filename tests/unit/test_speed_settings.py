@@ -13,7 +13,7 @@ import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions._models import PAUSE_COLLECTOR_BYTES, collector_paused, read_json
-from realtimekit_sessions._transport import _absolute
+from realtimekit_sessions._transport import _absolute, build_request
 
 
 def run_python(code: str) -> str:
@@ -127,6 +127,60 @@ def test_the_prebuilt_url_is_the_one_httpx_would_parse(prefix: str, params: dict
         expected.port,
         expected.raw_path,
     )
+
+
+def _as_sent(request: httpx.Request) -> tuple[object, ...]:
+    stream = (type(request.stream), b"".join(request.stream))  # type: ignore[arg-type]
+    return (request.method, str(request.url), request.headers.raw, request.extensions, request.read(), stream)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"headers": {"X-Team": "data"}, "timeout": 7.5},
+        {"cookies": {"c": "1"}},
+        {"httpx_args": {"params": {"q": 1}}},
+    ],
+)
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("timeout", [None, 2.0, httpx.Timeout(3.0, connect=1.0), "unset"])
+def test_requests_are_built_as_httpx_builds_them(settings: dict[str, object], method: str, timeout: object) -> None:
+    http = AuthenticatedClient(token="t", base_url="https://api.example/client/v4", **settings).get_httpx_client()
+    request = _absolute("https://api.example/client/v4", {"method": method, "url": "/accounts/a/x", "params": None})
+    if timeout != "unset":
+        request["timeout"] = timeout
+    for _ in range(2):  # the first is built by httpx and kept; the second is a copy of it
+        built = build_request(http, request)
+        assert _as_sent(built) == _as_sent(http.build_request(**request))
+        built.headers["X-Changed"] = "by a hook"  # a copy: what an auth flow or hook does stays in its request
+
+
+def test_a_built_request_follows_the_client_when_it_changes() -> None:
+    http = AuthenticatedClient(token="t", base_url="https://api.example").get_httpx_client()
+    request = _absolute("https://api.example", {"method": "GET", "url": "/a", "params": None})
+    build_request(http, request)
+    http.headers["X-Later"] = "1"
+    http.timeout = httpx.Timeout(9.0)
+    assert _as_sent(build_request(http, request)) == _as_sent(http.build_request(**request))
+    http.cookies.set("late", "2")
+    assert build_request(http, request).headers["cookie"] == "late=2"
+    other = _absolute("https://other.example:8443", {"method": "GET", "url": "/a", "params": None})
+    assert build_request(http, other).headers["host"] == "other.example:8443"
+
+
+def test_a_client_that_builds_its_own_requests_is_left_to_it() -> None:
+    class Signing(httpx.Client):
+        def build_request(self, *args: object, **kwargs: object) -> httpx.Request:  # type: ignore[override]
+            request = super().build_request(*args, **kwargs)  # type: ignore[arg-type]
+            request.headers["X-Signature"] = "signed"
+            return request
+
+    request = _absolute("https://api.example", {"method": "GET", "url": "/a", "params": None})
+    assert build_request(Signing(), request).headers["x-signature"] == "signed"
+    http = httpx.Client()
+    with_body = {**request, "json": {"a": 1}}  # anything besides method, URL and timeout: httpx builds it
+    assert _as_sent(build_request(http, with_body)) == _as_sent(http.build_request(**with_body))
 
 
 def test_the_async_transport_setting_is_checked() -> None:

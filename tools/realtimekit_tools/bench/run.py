@@ -45,7 +45,11 @@ class Settings:
     throughput_warm_up: int = 2  # calls per worker before a sample is timed
     # Scaling rows: the large participants list and peer report repeated this many times.
     scales: tuple[int, ...] = (1, 10, 50)
-    scale_repeats: int = 3
+    # Five samples a side, each looping a scaled body for at least scale_min_time: one 1x parse (about 15 ms) is too
+    # short a sample on a shared machine (the 10x and 50x bodies take longer than that once), and the median of
+    # three single 50x parses moved by a third from one run to the next.
+    scale_repeats: int = 5
+    scale_min_time: float = 0.2
     # Export rows: sessions exported (small ones for wall time, 1.1 MB of participants each for memory).
     export_sessions: tuple[int, ...] = (50, 200)
     export_large_participants: int = 650  # about 1.1 MB of participants with their events
@@ -68,6 +72,7 @@ SMOKE = Settings(
     throughput_warm_up=0,
     scales=(1, 2),
     scale_repeats=1,
+    scale_min_time=0.0,
     export_sessions=(3, 6),
     export_large_participants=5,
     export_repeats=1,
@@ -330,7 +335,7 @@ def measure_scaling(settings: Settings, bodies: list[tuple[Body, Path]]) -> list
             progress(f"scale  {body.operation_id} x{scale}")
             result = worker(
                 "parse", "--body", str(scaled_path), "--schema", body.schema,
-                "--repeats", str(settings.scale_repeats), "--min-time", "0",
+                "--repeats", str(settings.scale_repeats), "--min-time", str(settings.scale_min_time),
             )  # fmt: skip
             timings = result["timings"]
             megabytes = result["bytes"] / 1e6
