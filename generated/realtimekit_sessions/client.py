@@ -53,13 +53,17 @@ class _SentCookiesOnly(httpx.Cookies):
 
 
 @functools.cache
-def _ssl_context(trust_env: bool, ca_file: str | None, ca_dir: str | None, http2: bool) -> ssl.SSLContext:
+def _ssl_context(trust_env: bool, ca_file: str | None, ca_dir: str | None, alpn: str) -> ssl.SSLContext:
     # httpx's own default, made by httpx (it reads SSL_CERT_FILE / SSL_CERT_DIR when trust_env; hence the key).
-    # http2 is in the key because httpcore sets the context's ALPN protocols for each connection it opens.
+    # `alpn` is in the key because httpcore sets the context's ALPN protocols for each connection it opens
+    # ("h2" and "http/1.1" clients each get theirs), and aiohttp, which speaks HTTP/1.1 only, must never be
+    # handed a context an HTTP/2 client has set to offer h2 ("aiohttp": no httpcore connection ever sets it).
     return httpx.create_ssl_context(verify=True, trust_env=trust_env)
 
 
-def shared_verify(verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any]) -> str | bool | ssl.SSLContext:
+def shared_verify(
+    verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any], *, aiohttp: bool = False
+) -> str | bool | ssl.SSLContext:
     """httpx's `verify`, with the default (True) as one SSL context per process rather than one per httpx client.
 
     httpx builds a context for every client it makes, and building one reads the whole CA bundle: about 40 ms,
@@ -73,8 +77,8 @@ def shared_verify(verify: str | bool | ssl.SSLContext, httpx_args: dict[str, Any
         return verify
     trust_env = bool(httpx_args.get("trust_env", True))
     env = os.environ if trust_env else {}
-    http2 = bool(httpx_args.get("http2", False))
-    return _ssl_context(trust_env, env.get("SSL_CERT_FILE") or None, env.get("SSL_CERT_DIR") or None, http2)
+    alpn = "aiohttp" if aiohttp else "h2" if httpx_args.get("http2") else "http/1.1"
+    return _ssl_context(trust_env, env.get("SSL_CERT_FILE") or None, env.get("SSL_CERT_DIR") or None, alpn)
 
 
 # Settings the client makes from its own arguments; the same keys in httpx_args would fight them.
@@ -180,13 +184,13 @@ class Client:
         """A copy of this client with another timeout."""
         return evolve(self, timeout=timeout)
 
-    def _httpx_settings(self) -> dict[str, Any]:
+    def _httpx_settings(self, *, aiohttp: bool = False) -> dict[str, Any]:
         return {
             "base_url": self._base_url,
             "cookies": self._cookies,
             "headers": self._request_headers(),
             "timeout": self._timeout,
-            "verify": shared_verify(self._verify_ssl, self._httpx_args),
+            "verify": shared_verify(self._verify_ssl, self._httpx_args, aiohttp=aiohttp),
             "follow_redirects": self._follow_redirects,
             **self._httpx_args,
         }
@@ -252,7 +256,7 @@ class Client:
         if self.async_transport == "aiohttp":
             from ._aiohttp import AiohttpClient
 
-            client = AiohttpClient(**self._httpx_settings())
+            client = AiohttpClient(**self._httpx_settings(aiohttp=True))
         else:
             client = httpx.AsyncClient(**self._httpx_settings())
         client._cookies = _SentCookiesOnly(self._cookies)

@@ -92,6 +92,10 @@ def test_a_context_of_ones_own_or_http2_or_a_client_cert_or_ssl_cert_file_is_not
 
     assert shared_verify(True, {}) is shared
     assert shared_verify(True, {"http2": True}) is not shared
+    # httpcore sets an HTTP/2 client's context to offer h2 on each connection; aiohttp speaks HTTP/1.1 only, so
+    # it never gets that context (a server would pick h2 and aiohttp would be disconnected).
+    assert shared_verify(True, {"http2": True}, aiohttp=True) is not shared_verify(True, {"http2": True})
+    assert shared_verify(True, {"http2": True}, aiohttp=True) is shared_verify(True, {}, aiohttp=True)
     assert shared_verify(True, {"cert": "client.pem"}) is True  # httpx would load it into the context
     # SSL_CERT_FILE, as httpx reads it, when the client is built.
     bundle = tmp_path / "one-ca.pem"
