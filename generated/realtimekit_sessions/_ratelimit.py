@@ -24,8 +24,10 @@ stays in the server's window after it left the client's, and the next one gets a
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
+import weakref
 from collections import UserString
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -182,6 +184,7 @@ class RateLimit:
             )
         if self.min_remaining < 0 or not (0 <= self.max_pause < math.inf):
             raise ConfigurationError("rate_limit's min_remaining and max_pause must be 0 or more")
+        _BUDGETS[id(self)] = self
 
     def bucket(self) -> InMemoryBucket:
         """pyrate-limiter's bucket behind the budget: when each answer of the last window came back (ms)."""
@@ -280,6 +283,23 @@ class RateLimit:
             resume = time.monotonic() + min(pause, self.max_pause)
             with self._lock:
                 self._resume_at = max(self._resume_at, resume)
+
+
+# Every budget of this process, for the fork hook below (by id: budgets compare by value, so are not hashable).
+_BUDGETS: weakref.WeakValueDictionary[int, RateLimit] = weakref.WeakValueDictionary()
+
+
+def _after_fork_in_child() -> None:
+    # Requests under way in the parent at the fork are not the child's: none of them will come back here to give
+    # its place back (they would hold it for ever), and a lock another thread held at that moment stays held.
+    # Answers already counted stay counted: the server counted them too.
+    for budget in list(_BUDGETS.values()):
+        budget._lock = threading.Lock()
+        budget._in_flight = 0
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _now_ms() -> int:

@@ -373,3 +373,26 @@ def test_fan_out_over_a_rate_limited_client_keeps_to_the_budget() -> None:
     list(fan_out(lambda n: get_sessions.sync(ACCOUNT, APP, client=client), range(15), max_in_flight=8))
     stamps.sort()
     assert stamps[-1] - stamps[0] >= 0.9
+
+
+def test_a_forked_child_gets_back_the_places_of_requests_under_way_in_the_parent() -> None:
+    # The child inherits the budget; the two requests the parent had under way will never answer in the child,
+    # so their places are the child's again (before, its acquire() polled for ever).
+    import os
+
+    budget = RateLimit(requests=2, per_seconds=60)
+    budget.acquire()
+    budget.acquire()
+    assert budget.in_flight == 2
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit code, never return into pytest
+        code = 1
+        try:
+            code = 0 if budget.in_flight == 0 and budget._reserve() == 0.0 else 3
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert budget.in_flight == 2  # the parent's own requests still hold theirs
+    budget.release()
+    budget.release()
