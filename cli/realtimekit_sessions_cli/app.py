@@ -777,11 +777,15 @@ def export(
             async def overlapped() -> None:
                 async with _client(notice, async_transport=exporting.fast_path()) as client:
                     # The total for the progress bar is asked for while the pages are walked, not before them;
-                    # it is only the bar's: should it fail, the walk (the same call) says why.
+                    # it is only the bar's: should it fail, the walk (the same call) says why. It is not retried:
+                    # a wait (a 429's countdown) for a figure the export can do without would only be cut short
+                    # when the walk ends, and would show a countdown the walk's own retry does not need.
                     async def count() -> None:
                         with contextlib.suppress(Exception):
                             show_total(
-                                await get_sessions.asyncio(account_id, app_id, client=client, per_page=1, **arguments)
+                                await get_sessions.asyncio(
+                                    account_id, app_id, client=client, per_page=1, max_retries=0, **arguments
+                                )
                             )
 
                     total = asyncio.ensure_future(count())

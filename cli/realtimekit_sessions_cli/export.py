@@ -147,11 +147,11 @@ class Writer:
         return [participant.to_dict() for participant in participants]
 
     def write(self, session: Mapping[str, Any], participants: Participants) -> None:
-        with _sigint_held():
+        with _sigint_held():  # a Ctrl-C held back is raised as this ends: the session is written and counted
             self._write(session, participants)
             self.handle.flush()
-        self.sessions += 1
-        self.participants += len(participants)
+            self.sessions += 1
+            self.participants += len(participants)
 
     def _write(self, session: Mapping[str, Any], participants: Participants) -> None:
         raise NotImplementedError
