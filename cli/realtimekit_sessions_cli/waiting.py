@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import IO, TypeVar
 
 T = TypeVar("T")
@@ -52,18 +52,24 @@ class Notice:
             self._shown = False
 
 
-def countdown(seconds: float, reason: str, notice: Notice) -> None:
-    """Wait `seconds`, saying `reason: retrying in N s` each second."""
+def _steps(seconds: float, reason: str, notice: Notice) -> Iterator[float]:
+    """The steps of a countdown: each is shown (`reason: retrying in N s`), then its length is to be waited."""
     remaining = seconds
     first = True
+    while remaining > 0:
+        whole = math.ceil(remaining)
+        notice.show(f"{reason}: retrying in {whole} s", whole, first)
+        first = False
+        step = remaining - (whole - 1) if whole > 1 else remaining
+        yield step
+        remaining -= step
+
+
+def countdown(seconds: float, reason: str, notice: Notice) -> None:
+    """Wait `seconds`, saying `reason: retrying in N s` each second."""
     try:
-        while remaining > 0:
-            whole = math.ceil(remaining)
-            notice.show(f"{reason}: retrying in {whole} s", whole, first)
-            first = False
-            step = remaining - (whole - 1) if whole > 1 else remaining
+        for step in _steps(seconds, reason, notice):
             sleep(step)
-            remaining -= step
     finally:
         notice.done()
 
@@ -96,16 +102,9 @@ async def asleep(seconds: float) -> None:
 
 async def acountdown(seconds: float, reason: str, notice: Notice) -> None:
     """`countdown` on an event loop: the wait is awaited, so the calls still in flight go on meanwhile."""
-    remaining = seconds
-    first = True
     try:
-        while remaining > 0:
-            whole = math.ceil(remaining)
-            notice.show(f"{reason}: retrying in {whole} s", whole, first)
-            first = False
-            step = remaining - (whole - 1) if whole > 1 else remaining
+        for step in _steps(seconds, reason, notice):
             await asleep(step)
-            remaining -= step
     finally:
         notice.done()
 

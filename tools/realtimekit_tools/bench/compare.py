@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import repo_root
-from .run import FULL, SCALED_OPERATIONS, _scaled, paired, progress, write_bodies
+from .run import FULL, paired, progress, scaled_bodies, write_bodies
 
 SIDES = ("before", "after")
 
@@ -64,19 +64,12 @@ def compare(
             0,
         )
     )
-    for body, path in bodies:
-        if body.size == "typical" or body.operation_id not in SCALED_OPERATIONS:
-            continue
-        document = json.loads(path.read_bytes())
-        for scale in settings.scales:
-            scaled = path.with_name(f"scaled-{body.operation_id}-x{scale}.json")
-            if not scaled.exists():
-                scaled.write_bytes(_scaled(document, body.operation_id, scale))
-            args = ["parse", "--body", str(scaled), "--schema", body.schema]
-            timing = ["--repeats", str(settings.scale_repeats), "--min-time", str(settings.scale_min_time)]
-            rows.append(
-                (f"scale {body.operation_id} x{scale}", args + timing, ("ours", "sdk", "json"), scaled.stat().st_size)
-            )
+    for body, scale, scaled in scaled_bodies(settings, bodies):
+        args = ["parse", "--body", str(scaled), "--schema", body.schema]
+        timing = ["--repeats", str(settings.scale_repeats), "--min-time", str(settings.scale_min_time)]
+        rows.append(
+            (f"scale {body.operation_id} x{scale}", args + timing, ("ours", "sdk", "json"), scaled.stat().st_size)
+        )
     results: dict[str, Any] = {}
     for name, args, sides, size in rows:
         if not name.startswith(only):

@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -321,9 +322,8 @@ def measure_throughput(settings: Settings) -> list[dict[str, Any]]:
     return rows
 
 
-def measure_scaling(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[dict[str, Any]]:
-    """ms per MB for the large participants list and the peer report, repeated 1x to 50x: ours, json.loads, SDK."""
-    rows = []
+def scaled_bodies(settings: Settings, bodies: list[tuple[Body, Path]]) -> Iterator[tuple[Body, int, Path]]:
+    """(body, scale, file) for the growing bodies at each of the settings' scales, written on first use."""
     for body, path in bodies:
         if body.size == "typical" or body.operation_id not in SCALED_OPERATIONS:
             continue
@@ -332,28 +332,35 @@ def measure_scaling(settings: Settings, bodies: list[tuple[Body, Path]]) -> list
             scaled_path = path.with_name(f"scaled-{body.operation_id}-x{scale}.json")
             if not scaled_path.exists():
                 scaled_path.write_bytes(_scaled(document, body.operation_id, scale))
-            progress(f"scale  {body.operation_id} x{scale}")
-            result = worker(
-                "parse", "--body", str(scaled_path), "--schema", body.schema,
-                "--repeats", str(settings.scale_repeats), "--min-time", str(settings.scale_min_time),
-            )  # fmt: skip
-            timings = result["timings"]
-            megabytes = result["bytes"] / 1e6
-            samples = {side: timings[side]["samples"] for side in ("ours", "sdk", "json")}
-            rows.append(
-                {
-                    "operation": body.operation_id,
-                    "scale": scale,
-                    "bytes": result["bytes"],
-                    "ms_per_mb": {
-                        side: {k: v * 1e3 / megabytes for k, v in spread(values).items()}
-                        for side, values in samples.items()
-                    },
-                    "ours_vs_json": paired(samples["ours"], samples["json"]),
-                    "ours_vs_sdk": paired(samples["ours"], samples["sdk"]),
-                    "samples": samples,
-                }
-            )
+            yield body, scale, scaled_path
+
+
+def measure_scaling(settings: Settings, bodies: list[tuple[Body, Path]]) -> list[dict[str, Any]]:
+    """ms per MB for the large participants list and the peer report, repeated 1x to 50x: ours, json.loads, SDK."""
+    rows = []
+    for body, scale, scaled_path in scaled_bodies(settings, bodies):
+        progress(f"scale  {body.operation_id} x{scale}")
+        result = worker(
+            "parse", "--body", str(scaled_path), "--schema", body.schema,
+            "--repeats", str(settings.scale_repeats), "--min-time", str(settings.scale_min_time),
+        )  # fmt: skip
+        timings = result["timings"]
+        megabytes = result["bytes"] / 1e6
+        samples = {side: timings[side]["samples"] for side in ("ours", "sdk", "json")}
+        rows.append(
+            {
+                "operation": body.operation_id,
+                "scale": scale,
+                "bytes": result["bytes"],
+                "ms_per_mb": {
+                    side: {k: v * 1e3 / megabytes for k, v in spread(values).items()}
+                    for side, values in samples.items()
+                },
+                "ours_vs_json": paired(samples["ours"], samples["json"]),
+                "ours_vs_sdk": paired(samples["ours"], samples["sdk"]),
+                "samples": samples,
+            }
+        )
     return rows
 
 
