@@ -50,8 +50,9 @@ async def aoverlapped(
     Items are taken from `items` (an async page walk) only as room opens in the window, so at most `concurrency`
     results are held; each is written as soon as it and those before it are in. The window starts at 2 and is
     then WINDOW_BYTES over the largest `size` seen so far (no fewer than 2, no more than `concurrency`). A failed
-    fetch is raised in its turn, after the items before it are written. Whatever ends the walk (an error,
-    cancellation by Ctrl-C) cancels the fetches still in flight, and they are waited for: none outlives the call.
+    fetch is raised in its turn, after the items before it are written; so is a failed walk, after every item it
+    gave. Whatever ends the walk otherwise (a fetch's error, cancellation by Ctrl-C) cancels the fetches still in
+    flight, and they are waited for: none outlives the call.
     """
     import asyncio
 
@@ -68,10 +69,17 @@ async def aoverlapped(
         write(head, result)
 
     try:
-        async for item in items:
-            window.append((item, asyncio.ensure_future(fetch(item))))
-            while window and (len(window) >= limit or window[0][1].done()):
+        try:
+            async for item in items:
+                window.append((item, asyncio.ensure_future(fetch(item))))
+                while window and (len(window) >= limit or window[0][1].done()):
+                    await write_head()
+        except Exception:
+            # The walk itself failed (a page): the items taken before it come first, so they are written (or
+            # their own failure raised, in its turn) before the walk's error.
+            while window:
                 await write_head()
+            raise
         while window:
             await write_head()
     finally:

@@ -73,6 +73,19 @@ async def test_a_failure_is_raised_in_its_turn_and_nothing_is_left_running() -> 
     assert recorder.running == 0
 
 
+async def test_a_failed_walk_is_raised_after_the_items_it_gave_are_written() -> None:
+    recorder = Recorder()
+
+    async def walk_failing_after_seven():  # type: ignore[no-untyped-def]
+        async for item in recorder.aitems(7):
+            yield item
+        raise ConnectionError("page 2: connection reset")
+
+    with pytest.raises(ConnectionError, match="page 2"):
+        await aoverlapped(walk_failing_after_seven(), recorder.afetch, recorder.write, concurrency=4)
+    assert recorder.written == list(range(7)) and recorder.running == 0
+
+
 async def test_cancelled_from_outside_cancels_every_fetch() -> None:
     recorder = Recorder(fail_at=-1)  # every item after -1 sleeps: nothing finishes
     export = asyncio.ensure_future(aoverlapped(recorder.aitems(40), recorder.afetch, recorder.write, concurrency=4))
