@@ -709,14 +709,18 @@ def export(
     concurrency: Annotated[
         int, typer.Option(help="Sessions whose participants are fetched at once (1: one call at a time).", min=1)
     ] = 16,
+    budget: Annotated[
+        int, typer.Option(help="Requests per 5 minutes (Cloudflare's global limit: 1200).", min=1)
+    ] = 1200,
 ) -> None:
     """Every session of the app with its participants, as NDJSON or CSV, written as it arrives.
 
     The output file is opened before the first request. Participants of up to --concurrency sessions are
     fetched at once; sessions are written in the API's order, each as soon as it and those before it are in.
     Ctrl-C stops after the session being written; the file then holds the sessions exported so far, as valid
-    NDJSON or CSV.
+    NDJSON or CSV. The rate limit is on: at most --budget requests per 5 minutes, slower when the API says so.
     """
+    from realtimekit_sessions import RateLimit
     from realtimekit_sessions.api.sessions import get_session_participants, get_sessions
 
     from . import export as exporting
@@ -732,6 +736,8 @@ def export(
         else exporting.CsvWriter(handle, not sessions_only, lambda text: stderr.print(text, markup=False))
     )
     where = f" to {output}" if output is not None else ""
+    # An export is a bulk job: it keeps to Cloudflare's budget rather than meet its five-minute block.
+    budgeted = RateLimit(requests=budget, per_seconds=300.0)
     try:
         writer.start()
         progress = Progress(
@@ -759,7 +765,7 @@ def export(
 
         if sessions_only or concurrency == 1:
             # One call at a time: the sessions' pages, and each session's participants in its turn.
-            with _client(notice) as client, progress:
+            with _client(notice, rate_limit=budgeted) as client, progress:
                 # One session's worth of a first page, for the total the progress bar counts towards.
                 show_total(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
 
@@ -775,7 +781,7 @@ def export(
             # Overlapped: the pages walked and the participants of up to --concurrency sessions fetched at once,
             # on one event loop, through aiohttp when the [aiohttp] extra is installed (else httpx's pool).
             async def overlapped() -> None:
-                async with _client(notice, async_transport=exporting.fast_path()) as client:
+                async with _client(notice, async_transport=exporting.fast_path(), rate_limit=budgeted) as client:
                     # The total for the progress bar is asked for while the pages are walked, not before them;
                     # it is only the bar's: should it fail, the walk (the same call) says why. It is not retried:
                     # a wait (a 429's countdown) for a figure the export can do without would only be cut short

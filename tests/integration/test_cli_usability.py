@@ -170,6 +170,31 @@ def test_export_writes_each_session_as_it_arrives(api: Api, monkeypatch: pytest.
 
 
 @pytest.mark.parametrize("concurrency", ["1", "16"], ids=["one-at-a-time", "overlapped"])
+def test_export_keeps_to_the_budget_and_counts_every_request(
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, concurrency: str
+) -> None:
+    # Both ways of exporting go through one budget (Cloudflare's 1,200 per 5 minutes unless --budget says):
+    # every request it sent was counted, and none is left holding a place.
+    from realtimekit_sessions_cli import app as cli_app
+
+    clients: list[Any] = []
+    original = cli_app._client
+
+    def keeping(*args: Any, **settings: Any) -> Any:
+        clients.append(original(*args, **settings))
+        return clients[-1]
+
+    monkeypatch.setattr(cli_app, "_client", keeping)
+    code, _, err = invoke("export", "--concurrency", concurrency, "--budget", "700", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    (client,) = clients
+    budget = client.rate_limit
+    assert (budget.requests, budget.per_seconds) == (700, 300.0)
+    # The total (one), the sessions' page (one) and each of the two sessions' participants.
+    assert budget.sent == 4 and budget.in_flight == 0
+
+
+@pytest.mark.parametrize("concurrency", ["1", "16"], ids=["one-at-a-time", "overlapped"])
 @pytest.mark.parametrize("format_", ["ndjson", "csv"])
 def test_ctrl_c_leaves_a_valid_file_and_says_how_far_it_got(
     api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str, concurrency: str
