@@ -3,16 +3,19 @@ came as, unknown keys found by counting, enums read inline."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 from types import MappingProxyType
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+from attrs import define, setters
 from realtimekit_sessions import errors
-from realtimekit_sessions._models import read_fast, read_lenient
+from realtimekit_sessions._models import Model, Shape, Timestamp, read_fast, read_lenient
 from realtimekit_sessions._reading import decode_json, load_json
-from realtimekit_sessions.models import PeerEvent, Session, SessionGetSessionsResponse
+from realtimekit_sessions.models import PeerEvent, PeerEventName, Session, SessionGetSessionsResponse
+from realtimekit_sessions.types import UNSET, Unset
 
 from .test_inputs_and_bodies import SESSION_BODY
 
@@ -185,3 +188,59 @@ def test_an_enum_that_is_not_a_string_is_located_and_says_what_was_expected(
     with pytest.raises(errors.ModelParseError) as caught:
         model.from_dict(source)
     assert caught.value.path == path and expected in str(caught.value)
+
+
+# Nested models built in place or by a call each, nullable ones, and lists of values that convert: a small
+# model of each kind, read through the fast path's compiled code (both ways) and the lenient reader alike.
+# (At module level: the models' annotations are resolved in this module's namespace.)
+@define(on_setattr=setters.NO_OP)
+class Leaf(Model):
+    at: datetime.datetime | str | None | Unset = UNSET
+
+    class _Shape(Shape):
+        at: Timestamp | None | Unset = UNSET
+
+
+@define(on_setattr=setters.NO_OP)
+class Tree(Model):
+    leaf: Leaf | None | Unset = UNSET
+    leaves: list[Leaf] | None | Unset = UNSET
+    times: list[datetime.datetime | str] | None | Unset = UNSET
+    gaps: list[Leaf | None] | None | Unset = UNSET
+    names: list[PeerEventName | str | None] | None | Unset = UNSET
+
+    class _Shape(Shape):
+        leaf: Leaf._Shape | None | Unset = UNSET
+        leaves: list[Leaf._Shape] | None | Unset = UNSET
+        times: list[Timestamp] | None | Unset = UNSET
+        gaps: list[Leaf._Shape | None] | None | Unset = UNSET
+        names: list[Annotated[str, PeerEventName] | None] | None | Unset = UNSET
+
+
+@pytest.mark.parametrize("inline_lines", [1500, 0], ids=["in-place", "a-call-each"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {
+            "leaf": {"at": "2025-03-14T10:00:00Z"},
+            "leaves": [{"at": None}, {}],
+            "times": ["2025-03-14T10:00:00Z"],
+            "gaps": [None, {"at": "2025-03-14T10:00:00Z"}],
+            "names": ["peerJoined", None, "somethingNew"],
+        },
+        {"leaf": None, "leaves": None, "times": None},
+        {},
+    ],
+    ids=["filled", "nulls", "empty"],
+)
+def test_nested_nullable_and_converted_lists_read_alike_on_both_paths(
+    body: dict[str, Any], inline_lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from realtimekit_sessions import _models
+
+    tree = Tree
+    monkeypatch.setattr(_models, "INLINE_LINES", inline_lines)
+    shape = _models.plan(tree).decode(json.dumps(body).encode())
+    fast = _models._compile_from_shape(tree)(tree, shape)
+    assert fast == tree.from_dict(body)
+    assert fast.to_dict() == tree.from_dict(body).to_dict()
