@@ -101,9 +101,10 @@ lint: $(VENV_STAMP)
 # scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
 # -n auto: one worker per core; --dist loadgroup keeps tests that share an expensive fixture on one worker
 # (pytest.mark.xdist_group). The terminal-summary tables of the fuzz and fault tests print only in a single
-# process: make fuzz and make soak, and `.venv/bin/pytest tests/...` by hand, show them. Bytecode is written even where PYTHONDONTWRITEBYTECODE is set, as Python's default
-# is: the suite starts a hundred-odd Python processes (CLI, README, bench), which otherwise compile the package,
-# the CLI and the toolkit from source each time, and pytest rewrites every test module again each run.
+# process: make fuzz and make soak, and `.venv/bin/pytest tests/...` by hand, show them. Bytecode is written
+# even where PYTHONDONTWRITEBYTECODE is set, as Python's default is: the suite starts a hundred-odd Python
+# processes (CLI, README, bench), which otherwise compile the package, the CLI and the toolkit from source each
+# time, and pytest rewrites every test module again each run.
 test: $(VENV_STAMP) $(BENCH_STAMP) node-version $(NODE_STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist loadgroup
 
