@@ -16,26 +16,20 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from ..paths import repo_root
-from .run import FULL, paired, progress, scaled_bodies, write_bodies
+from .run import FULL, paired, progress, scaled_bodies, worker, write_bodies
 
 SIDES = ("before", "after")
 
 
 def _worker(package: Path, *args: str) -> dict[str, Any]:
+    """`args` measured by a worker importing the package from `package` (its generated/), in a fresh process."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(package), os.environ.get("PYTHONPATH"))))}
-    command = [sys.executable, "-m", "realtimekit_tools.bench.worker", *args]
-    done = subprocess.run(command, cwd=repo_root(), env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"worker {args[0]} ({package}) failed ({done.returncode}):\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return worker(*args, env=env)
 
 
 def _ratios(timings: dict[str, Any], sides: tuple[str, ...]) -> dict[str, float]:
