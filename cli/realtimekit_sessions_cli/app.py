@@ -736,8 +736,6 @@ def export(
         else exporting.CsvWriter(handle, not sessions_only, lambda text: stderr.print(text, markup=False))
     )
     where = f" to {output}" if output is not None else ""
-    # An export is a bulk job: it keeps to Cloudflare's budget rather than meet its five-minute block.
-    budgeted = RateLimit(requests=budget, per_seconds=300.0)
     try:
         writer.start()
         progress = Progress(
@@ -753,6 +751,8 @@ def export(
         )
         task = progress.add_task("exporting sessions", total=None)
         notice = _ProgressNotice(progress, task)
+        # An export is a bulk job: it keeps to Cloudflare's budget rather than meet its five-minute block.
+        budgeted = RateLimit(requests=budget, per_seconds=300.0, **waiting.budget_sleeps(notice))
 
         def write(session: Any, participants: exporting.Participants) -> None:
             writer.write(session.to_dict(), participants)
@@ -874,7 +874,7 @@ def load(
         max_retries=waiting.RETRIES,
         max_retry_after=waiting.LONGEST_WAIT,
         retry_sleep=waiting.retry_sleep(notice),
-        rate_limit=RateLimit(requests=budget, per_seconds=300.0),
+        rate_limit=RateLimit(requests=budget, per_seconds=300.0, **waiting.budget_sleeps(notice)),
     )
     with client:
         counts = loading.run_load(

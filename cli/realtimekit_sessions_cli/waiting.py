@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 T = TypeVar("T")
 
@@ -21,6 +22,8 @@ RETRIES = 5
 LONGEST_WAIT = 15 * 60.0
 # How often a countdown writes a new line when stderr is not a terminal (a log file, CI).
 LOG_EVERY = 10
+
+RETRYING = "retrying in"
 
 # Replaced in tests, so that a countdown takes no time.
 sleep: Callable[[float], None] = time.sleep
@@ -36,6 +39,10 @@ class Notice:
         except (AttributeError, ValueError):
             self.terminal = False
         self._shown = False
+        # Several calls may wait at once (a 429 refuses every call in flight; the budget holds them all): one
+        # countdown is shown at a time, the others wait silently. A lock for threads, a flag for an event loop.
+        self._counting = threading.Lock()
+        self._acounting = False
 
     def show(self, text: str, remaining: int, first: bool) -> None:
         if self.terminal:
@@ -52,23 +59,23 @@ class Notice:
             self._shown = False
 
 
-def _steps(seconds: float, reason: str, notice: Notice) -> Iterator[float]:
-    """The steps of a countdown: each is shown (`reason: retrying in N s`), then its length is to be waited."""
+def _steps(seconds: float, reason: str, notice: Notice, action: str) -> Iterator[float]:
+    """The steps of a countdown: each is shown (`reason: action N s`), then its length is to be waited."""
     remaining = seconds
     first = True
     while remaining > 0:
         whole = math.ceil(remaining)
-        notice.show(f"{reason}: retrying in {whole} s", whole, first)
+        notice.show(f"{reason}: {action} {whole} s", whole, first)
         first = False
         step = remaining - (whole - 1) if whole > 1 else remaining
         yield step
         remaining -= step
 
 
-def countdown(seconds: float, reason: str, notice: Notice) -> None:
+def countdown(seconds: float, reason: str, notice: Notice, action: str = RETRYING) -> None:
     """Wait `seconds`, saying `reason: retrying in N s` each second."""
     try:
-        for step in _steps(seconds, reason, notice):
+        for step in _steps(seconds, reason, notice, action):
             sleep(step)
     finally:
         notice.done()
@@ -81,16 +88,48 @@ def _what(error: BaseException) -> str:
     return f"HTTP {status}" if status is not None else type(error).__name__
 
 
+def wait(seconds: float, reason: str, notice: Notice, action: str = RETRYING) -> None:
+    """A wait of a second or more counts down (unless another thread's is being shown); a shorter one passes."""
+    if seconds < 1 or not notice._counting.acquire(blocking=False):
+        sleep(seconds)
+        return
+    try:
+        countdown(seconds, reason, notice, action)
+    finally:
+        notice._counting.release()
+
+
+async def await_wait(seconds: float, reason: str, notice: Notice, action: str = RETRYING) -> None:
+    """`wait` on an event loop: awaited, so the calls still in flight go on meanwhile."""
+    if seconds < 1 or notice._acounting:
+        await asleep(seconds)
+        return
+    notice._acounting = True
+    try:
+        await acountdown(seconds, reason, notice, action)
+    finally:
+        notice._acounting = False
+
+
 def retry_sleep(notice: Notice) -> Callable[[float, BaseException], None]:
-    """The client's `retry_sleep`: a wait of a second or more counts down, a shorter one just passes."""
+    """The client's `retry_sleep`: every wait before a retry goes through `wait`."""
+    return lambda seconds, error: wait(seconds, _what(error), notice)
 
-    def wait(seconds: float, error: BaseException) -> None:
-        if seconds >= 1:
-            countdown(seconds, _what(error), notice)
-        else:
-            sleep(seconds)
 
-    return wait
+def async_retry_sleep(notice: Notice) -> Callable[[float, BaseException], Awaitable[None]]:
+    """The client's `async_retry_sleep`: every wait before an async retry goes through `await_wait`."""
+    return lambda seconds, error: await_wait(seconds, _what(error), notice)
+
+
+BUDGET, GOING_ON = "the rate limit's budget is spent", "going on in"
+
+
+def budget_sleeps(notice: Notice) -> dict[str, Any]:
+    """RateLimit's `sleep` and `async_sleep`: a wait for the budget is shown as a retry's is, not a silent stall."""
+    return {
+        "sleep": lambda seconds: wait(seconds, BUDGET, notice, GOING_ON),
+        "async_sleep": lambda seconds: await_wait(seconds, BUDGET, notice, GOING_ON),
+    }
 
 
 async def asleep(seconds: float) -> None:
@@ -100,28 +139,10 @@ async def asleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-async def acountdown(seconds: float, reason: str, notice: Notice) -> None:
+async def acountdown(seconds: float, reason: str, notice: Notice, action: str = RETRYING) -> None:
     """`countdown` on an event loop: the wait is awaited, so the calls still in flight go on meanwhile."""
     try:
-        for step in _steps(seconds, reason, notice):
+        for step in _steps(seconds, reason, notice, action):
             await asleep(step)
     finally:
         notice.done()
-
-
-def async_retry_sleep(notice: Notice) -> Callable[[float, BaseException], Awaitable[None]]:
-    """The client's `async_retry_sleep`: as `retry_sleep`, for calls on an event loop. Several calls may wait
-    at once (a 429 refuses every call in flight): one countdown is shown at a time, the others wait silently."""
-    counting: list[bool] = []
-
-    async def wait(seconds: float, error: BaseException) -> None:
-        if seconds < 1 or counting:
-            await asleep(seconds)
-            return
-        counting.append(True)
-        try:
-            await acountdown(seconds, _what(error), notice)
-        finally:
-            counting.clear()
-
-    return wait

@@ -29,7 +29,7 @@ import threading
 import time
 import weakref
 from collections import UserString
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +158,7 @@ class RateLimit:
         max_pause: the longest such wait, in seconds (default 300, Cloudflare's five-minute block); a 429's
             Retry-After pauses every call too, up to this.
         sleep: how sync calls wait (default time.sleep), `sleep(seconds)`; a program can show the wait.
+        async_sleep: the same for async calls, an `async def` awaited (default asyncio.sleep).
     """
 
     requests: int = field(default=CLOUDFLARE_GLOBAL_REQUESTS, kw_only=True)
@@ -165,6 +166,7 @@ class RateLimit:
     min_remaining: int = field(default=10, kw_only=True)
     max_pause: float = field(default=CLOUDFLARE_GLOBAL_WINDOW, kw_only=True)
     sleep: Callable[[float], None] | None = field(default=None, kw_only=True, repr=False, eq=False)
+    async_sleep: Callable[[float], Awaitable[None]] | None = field(default=None, kw_only=True, repr=False, eq=False)
     # When every call may go on again (time.monotonic()), after the server said the quota is nearly spent.
     _resume_at: float = field(default=0.0, init=False, repr=False, eq=False)
     _bucket: InMemoryBucket | None = field(default=None, init=False, repr=False, eq=False)
@@ -246,11 +248,12 @@ class RateLimit:
         import asyncio  # not at the top: a sync program never imports asyncio (issue 13)
 
         started = time.monotonic()
+        sleep = self.async_sleep or asyncio.sleep
         while True:
             if (left := self.pause_left()) > 0:
-                await asyncio.sleep(left)
+                await sleep(left)
             elif (wait := self._reserve()) > 0:
-                await asyncio.sleep(wait)
+                await sleep(wait)
             else:
                 break
         self._count(started)

@@ -361,9 +361,17 @@ class _RateLimitFirst:
 
 @pytest.fixture
 def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The CLI's waits take no time; the rate limit's clock moves on by what they waited, as it would have (a
+    429 also pauses the budget until its Retry-After, which the wait before the retry has then lived through)."""
+    import types
+
+    from realtimekit_sessions import _ratelimit
     from realtimekit_sessions_cli import waiting
 
     waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
 
     async def asleep(seconds: float) -> None:
         import asyncio
@@ -371,7 +379,10 @@ def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         waits.append(seconds)
         await asyncio.sleep(0)  # no time passes, but the other tasks run, as during a real wait
 
-    monkeypatch.setattr(waiting, "sleep", waits.append)
+    real = _ratelimit.time.monotonic
+    clock = types.SimpleNamespace(monotonic=lambda: real() + sum(waits), sleep=_ratelimit.time.sleep)
+    monkeypatch.setattr(_ratelimit, "time", clock)
+    monkeypatch.setattr(waiting, "sleep", sleep)
     monkeypatch.setattr(waiting, "asleep", asleep)  # the overlapped export's waits, on its event loop
     return waits
 
@@ -406,6 +417,44 @@ def test_a_429_countdown_rewrites_one_line_on_a_terminal(slept: list[float]) -> 
         f"rate limited (429): retrying in {n} s" for n in (3, 2, 1)
     ]
     assert slept == [1, 1, 1]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_a_wait_for_the_budget_counts_down_and_shows_one_countdown_at_a_time(
+    use_async: bool, slept: list[float]
+) -> None:
+    # The budget's waits (export and load keep to one) are shown as a retry's are, not a silent stall; a wait
+    # while another is being counted down passes silently.
+    import asyncio
+
+    from realtimekit_sessions import RateLimit
+    from realtimekit_sessions_cli import waiting
+
+    stream = io.StringIO()
+    notice = waiting.Notice(stream)
+    budget = RateLimit(requests=1, per_seconds=300, **waiting.budget_sleeps(notice))
+    if use_async:
+
+        async def two_calls() -> None:
+            for _ in range(2):
+                await budget.acquire_async()
+                budget.release()
+
+        asyncio.run(two_calls())
+    else:
+        for _ in range(2):
+            budget.acquire()
+            budget.release()
+    shown = stream.getvalue().splitlines()
+    # The second call waits the window out (300 s and the millisecond the budget rounds up), a second at a time.
+    assert shown[0] in {f"the rate limit's budget is spent: going on in {n} s" for n in (300, 301)}
+    assert len(shown) > 3 and 299 < sum(slept) <= 301
+
+    quiet = io.StringIO()
+    busy = waiting.Notice(quiet)
+    with busy._counting:  # another thread's countdown is on screen
+        waiting.wait(5, "rate limited (429)", busy)
+    assert quiet.getvalue() == "" and slept[-1] == 5
 
 
 def test_a_429_asking_for_hours_is_one_line_with_the_time(

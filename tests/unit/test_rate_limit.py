@@ -226,6 +226,21 @@ def test_nearly_spent_quota_pauses_every_call_until_reset() -> None:
     assert len(waits) == 1 and 0.2 < waits[0] <= 0.3
 
 
+def test_async_calls_wait_for_the_budget_through_async_sleep() -> None:
+    # The async twin of `sleep`: a program (the CLI) shows the wait instead of stalling silently.
+    waits: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        waits.append(seconds)
+        await asyncio.sleep(seconds)
+
+    limit = RateLimit(min_remaining=5, async_sleep=async_sleep)
+    limit.observe(httpx.Response(200, headers={"ratelimit": '"default";r=2;t=0.2'}))  # 2 left: pause to reset
+    asyncio.run(limit.acquire_async())
+    limit.release()
+    assert len(waits) == 1 and 0.1 < waits[0] <= 0.2
+
+
 def test_a_429_pauses_the_others_up_to_max_pause() -> None:
     limit = RateLimit(max_pause=0.2)
     answers = iter([httpx.Response(429, headers={"retry-after": "3600"}), httpx.Response(200, content=PAGE)])
