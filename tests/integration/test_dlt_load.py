@@ -25,11 +25,10 @@ import pytest
 # worker and no staging truncation: these loads are small, and the threads would cost more than they save.
 os.environ.setdefault("RUNTIME__DLTHUB_TELEMETRY", "false")
 os.environ.setdefault("LOAD__WORKERS", "1")
-dlt = pytest.importorskip("dlt")
-duckdb = pytest.importorskip("duckdb")
+# dlt, DuckDB and the source are imported where they are used, not here: every test worker collects this module,
+# and importing dlt costs each of them more than half a second that only the worker running these tests needs.
 
 from realtimekit_sessions import AuthenticatedClient, RateLimit, errors
-from realtimekit_sessions_dlt import realtimekit_source
 from realtimekit_tools.mock_data import LONG_CALL_ID, DataSet, SessionRecord
 from realtimekit_tools.mock_server import MockOptions, MockServer, running
 
@@ -48,6 +47,8 @@ def client_for(server: MockServer, **kwargs: Any) -> AuthenticatedClient:
 
 
 def pipeline_in(folder: Path) -> Any:
+    import dlt
+
     return dlt.pipeline(
         pipeline_name="realtimekit_sessions",
         pipelines_dir=str(folder / "pipelines"),
@@ -59,10 +60,14 @@ def pipeline_in(folder: Path) -> Any:
 def load(pipeline: Any, server: MockServer, **kwargs: Any) -> None:
     client = kwargs.pop("client", None) or client_for(server)
     kwargs.setdefault("downloads", False)
+    from realtimekit_sessions_dlt import realtimekit_source
+
     pipeline.run(realtimekit_source(ACCOUNT, APP, client=client, **kwargs))
 
 
 def query(folder: Path, sql: str) -> list[tuple[Any, ...]]:
+    import duckdb
+
     with duckdb.connect(str(folder / "realtimekit_sessions.duckdb"), read_only=True) as con:
         return con.execute(sql).fetchall()
 

@@ -20,10 +20,19 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 Spec = Mapping[str, Any]
 
 
+# libyaml's parser when PyYAML was built with it (the wheels are): it reads the spec in a tenth of the time of
+# the pure-Python one (24 against 210 ms), which every tool and test process that loads the spec pays.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text as Python data, as `yaml.safe_load` reads it."""
+    return yaml.load(text, Loader=SafeLoader)  # a safe loader: plain data only
+
+
 @cache
 def _load(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.safe_load(handle)
+    spec: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
     return spec
 
 
