@@ -31,6 +31,10 @@ from differential_support import (
 from hypothesis import HealthCheck, given, settings
 from suite_support import profile_name
 
+# With the benchmark's smoke test, on one worker of the suite (--dist loadgroup): importing the SDK costs a worker
+# more than a second.
+pytestmark = pytest.mark.xdist_group("sdk")
+
 # The suite's hypothesis profiles (tests/conftest.py), applied to these tests only: `ci` draws the
 # same 25 bodies per operation every run, `fuzz` (make fuzz) FUZZ_EXAMPLES fresh ones.
 PROFILES = {

@@ -102,6 +102,7 @@ def test_peer_report_summary(api: Api) -> None:
     assert code == 0 and "peer_report" in json.loads(out)["data"]["participant"]
 
 
+@pytest.mark.xdist_group("charts")  # with test_cli_usability's chart tests: matplotlib imported by one worker
 @pytest.mark.parametrize("suffix", ["png", "svg"])
 def test_peer_report_chart(api: Api, tmp_path: Path, suffix: str) -> None:
     chart = tmp_path / f"quality.{suffix}"
@@ -203,7 +204,7 @@ def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatc
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
         monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "rejected-token-123")

@@ -512,6 +512,9 @@ def test_without_the_extra_the_installed_command_says_what_to_install(tmp_path: 
 
 # ---- charts ---------------------------------------------------------------------------------------------------
 
+# The chart tests share one worker of the suite (--dist loadgroup): importing matplotlib costs a worker a second.
+charts = pytest.mark.xdist_group("charts")
+
 
 def _report(samples: int | None = None) -> dict[str, Any]:
     body: dict[str, Any] = json.loads(LONG_REPORT.read_text(encoding="utf-8"))["response"]["body"]
@@ -549,6 +552,7 @@ def _labelled_lines(figure: Any) -> dict[str, list[Any]]:
     return lines
 
 
+@charts
 def test_chart_never_creates_a_folder(requests_seen: list[str], tmp_path: Path) -> None:
     chart = tmp_path / "charts" / "quality.png"
     code, _, err = invoke("peer-report", PEER_ID, "--chart", str(chart))
@@ -561,6 +565,7 @@ def test_chart_never_creates_a_folder(requests_seen: list[str], tmp_path: Path) 
     assert not chart.parent.exists()
 
 
+@charts
 def test_one_sample_per_stream_is_drawn_as_markers(figures: list[Any], tmp_path: Path) -> None:
     peer_report.draw_chart(_report(samples=1), tmp_path / "one.png")
     (figure,) = figures
@@ -578,6 +583,7 @@ def test_one_sample_per_stream_is_drawn_as_markers(figures: list[Any], tmp_path:
     assert len(set(ticks)) >= 3
 
 
+@charts
 def test_every_stream_in_the_table_is_in_the_chart(figures: list[Any], tmp_path: Path) -> None:
     body = _report()
     table_streams = set(peer_report.summarize(body)["quality"])
@@ -589,6 +595,7 @@ def test_every_stream_in_the_table_is_in_the_chart(figures: list[Any], tmp_path:
     assert {text.get_text() for text in legend.get_texts()} == table_streams
 
 
+@charts
 def test_the_legend_covers_no_data(figures: list[Any], tmp_path: Path) -> None:
     peer_report.draw_chart(_report(), tmp_path / "long.png")
     (figure,) = figures
@@ -604,6 +611,7 @@ def test_the_legend_covers_no_data(figures: list[Any], tmp_path: Path) -> None:
         assert not box.overlaps(axis.get_window_extent(renderer))
 
 
+@charts
 def test_long_call_is_in_minutes_from_when_the_participant_joined(figures: list[Any], tmp_path: Path) -> None:
     peer_report.draw_chart(_report(), tmp_path / "long.png")
     (figure,) = figures

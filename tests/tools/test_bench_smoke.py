@@ -18,6 +18,9 @@ from realtimekit_tools.paths import repo_root
 from realtimekit_tools.spec import load_spec
 
 REPO = repo_root()
+# With the SDK oracle's tests, on one worker of the suite (--dist loadgroup): the touch tests import the SDK, which
+# costs a worker more than a second.
+pytestmark = pytest.mark.xdist_group("sdk")
 
 SPEC = load_spec()
 OPERATIONS = list(success_schemas(SPEC))

@@ -393,7 +393,10 @@ class MockServer(ThreadingHTTPServer):
         return f"{next(self._ray_ids):016x}-MOCK"
 
     def serve_in_background(self) -> None:
-        self._thread = threading.Thread(target=self.serve_forever, name="realtimekit-mock", daemon=True)
+        # A short poll: stop() (shutdown) waits for the loop to look, half a second a server at the default.
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.02}, name="realtimekit-mock", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:

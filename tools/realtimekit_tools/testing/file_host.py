@@ -35,7 +35,9 @@ class FileHost(ThreadingHTTPServer):
         self.files = dict(files)
         self.requests: list[dict[str, Any]] = []
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
-        self._thread = threading.Thread(target=self.serve_forever, name="file-host", daemon=True)
+        self._thread = threading.Thread(  # a short poll: stop() waits for the loop to look
+            target=self.serve_forever, kwargs={"poll_interval": 0.02}, name="file-host", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:

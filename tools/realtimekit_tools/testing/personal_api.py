@@ -118,7 +118,7 @@ class _Handler(BaseHTTPRequestHandler):
 def personal_api(statuses: dict[str, int] | None = None) -> Iterator[tuple[_Server, str]]:
     """A local API whose answers carry personal data; `statuses` makes operations fail."""
     server = _Server(personal_bodies(), statuses or {})
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield server, f"http://127.0.0.1:{server.server_address[1]}/client/v4"

@@ -38,7 +38,7 @@ def _serve(port: Any, accepted: Any, answered: Any, ready: Any, stop: Any) -> No
     server = CountingServer(("127.0.0.1", 0), mock_server.load_routes())
     server.RequestHandlerClass = CountingHandler
     port.value = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     ready.set()
     stop.wait(600)  # bounded: the test stops it long before
