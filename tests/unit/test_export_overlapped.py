@@ -36,6 +36,9 @@ class Recorder:
         try:
             await asyncio.sleep(0.001 * (item % 3))  # finishing out of order
             if item == self.fail_at:
+                # Late enough that the fetches after it have started on a busy machine too: a task cancelled
+                # before its first step never enters this try, and would not be counted as cancelled.
+                await asyncio.sleep(0.05)
                 raise ValueError(f"item {item} failed")
             if self.fail_at is not None and item > self.fail_at:
                 await asyncio.sleep(10)  # still in flight when the failure comes: must be cancelled
