@@ -34,6 +34,16 @@ settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES
 settings.load_profile(suite_support.profile_name())
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: takes seconds of CPU; run first, so that it does not end the run late")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The slow tests first: a worker that picks one up last keeps the whole run waiting for it (xdist hands the
+    # tests out in collection order, after the xdist_group groups).
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers a core, at most 16. A third of the suite's time is spent waiting on real servers,
     timeouts and Retry-After clocks, not computing; with one worker a core those waits left the cores idle (the

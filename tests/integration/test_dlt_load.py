@@ -104,6 +104,7 @@ def cause_of(error: BaseException) -> BaseException | None:
     return cause
 
 
+@pytest.mark.slow
 def test_thousands_of_sessions_resumed_after_a_long_retry_after_then_nothing_new_then_what_the_api_adds(
     tmp_path: Path,
 ) -> None:
@@ -162,6 +163,7 @@ def test_thousands_of_sessions_resumed_after_a_long_retry_after_then_nothing_new
         assert {row[0] for row in rows} == changed and all(row[1:] == ("ENDED", True) for row in rows)
 
 
+@pytest.mark.slow
 def test_the_load_command_writes_realtimekit_sessions_duckdb_here_typed_from_the_spec(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -254,6 +256,7 @@ KILLED_RUN = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_path: Path) -> None:
     with mock(40, max_per_page=20, latency=0.005, max_participants=2) as server:
         pipeline = pipeline_in(tmp_path)

@@ -18,9 +18,6 @@ from realtimekit_tools.paths import repo_root
 from realtimekit_tools.spec import load_spec
 
 REPO = repo_root()
-# With the SDK oracle's tests, on one worker of the suite (--dist loadgroup): the touch tests import the SDK, which
-# costs a worker more than a second.
-pytestmark = pytest.mark.xdist_group("sdk")
 
 SPEC = load_spec()
 OPERATIONS = list(success_schemas(SPEC))
@@ -28,6 +25,7 @@ SMALL_BODIES = list(make_bodies(list_items=5, peer_report_bytes=30_000, spec=SPE
 LARGE_ROWS = {"get_sessions", "get_session_participants", "get_participant_data_from_peer_id"}
 
 
+@pytest.mark.slow  # started first (tests/conftest.py): a run of most of a minute's CPU, in processes of its own
 def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
     done = subprocess.run(
@@ -92,6 +90,9 @@ def test_generated_body_matches_its_response_schema(body) -> None:
     jsonschema.Draft202012Validator(root).validate(json.loads(body.content))
 
 
+# With the SDK oracle's tests, on one worker of the suite (--dist loadgroup): importing the SDK costs a worker more
+# than a second.
+@pytest.mark.xdist_group("sdk")
 @pytest.mark.parametrize("body", SMALL_BODIES, ids=lambda b: f"{b.operation_id}-{b.size.split()[0]}")
 def test_touch_reads_every_value_of_both_models(body) -> None:
     # Every field is filled, so a model that keeps all of it exposes as many leaves as the decoded JSON.
