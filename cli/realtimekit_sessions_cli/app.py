@@ -765,7 +765,8 @@ def export(
 
         if sessions_only or concurrency == 1:
             # One call at a time: the sessions' pages, and each session's participants in its turn.
-            with _client(notice, rate_limit=budgeted) as client, progress:
+            # One Ctrl-C handler for the whole export: held back while a session is written, else Python's.
+            with _client(notice, rate_limit=budgeted) as client, progress, exporting.sigint_guard():
                 # One session's worth of a first page, for the total the progress bar counts towards.
                 show_total(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
 
@@ -781,6 +782,12 @@ def export(
             # Overlapped: the pages walked and the participants of up to --concurrency sessions fetched at once,
             # on one event loop, through aiohttp when the [aiohttp] extra is installed (else httpx's pool).
             async def overlapped() -> None:
+                # Inside asyncio.run, whose Ctrl-C handler (cancelling this task) the guard passes Ctrl-C on to
+                # outside a session's write.
+                with exporting.sigint_guard():
+                    await overlapped_guarded()
+
+            async def overlapped_guarded() -> None:
                 async with _client(notice, async_transport=exporting.fast_path(), rate_limit=budgeted) as client:
                     # The total for the progress bar is asked for while the pages are walked, not before them;
                     # it is only the bar's: should it fail, the walk (the same call) says why. It is not retried:

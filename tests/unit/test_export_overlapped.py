@@ -106,3 +106,54 @@ def test_the_fast_path_is_aiohttp_when_the_extra_is_installed(monkeypatch: pytes
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "aiohttp" else real(name, *a))
     assert fast_path() == "httpx"
+
+
+def test_one_sigint_handler_for_the_export_holds_ctrl_c_only_while_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export installs its Ctrl-C handler once (sigint_guard), not around every session written: in a write a
+    Ctrl-C is held back and raised as KeyboardInterrupt when the write ends; outside one the previous handler gets
+    it; on exit the previous handler is back, the very same object."""
+    import io
+    import json
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    seen: list[int] = []
+
+    def previous(signum: int, frame: object) -> None:
+        seen.append(signum)
+
+    original = signal.signal(signal.SIGINT, previous)
+    try:
+        installs: list[object] = []
+        real_signal = signal.signal
+
+        def counting(signum: int, handler: object) -> object:
+            installs.append(handler)
+            return real_signal(signum, handler)  # type: ignore[arg-type]
+
+        handle = io.StringIO()
+        writer = exporting.NdjsonWriter(handle, with_participants=False)
+
+        class Interrupting(io.StringIO):
+            def write(self, text: str) -> int:
+                signal.raise_signal(signal.SIGINT)
+                assert seen == [signal.SIGINT]  # held back: the previous handler has not seen this one
+                return handle.write(text)
+
+        with exporting.sigint_guard():
+            monkeypatch.setattr(signal, "signal", counting)
+            signal.raise_signal(signal.SIGINT)  # outside a write: the previous handler's
+            assert seen == [signal.SIGINT]
+            writer.write({"id": "s1"}, [])
+            writer.write({"id": "s2"}, [])
+            writer.handle = Interrupting()
+            with pytest.raises(KeyboardInterrupt):
+                writer.write({"id": "s3"}, [])
+            monkeypatch.setattr(signal, "signal", real_signal)
+        assert installs == []  # no handler installed per session
+        assert signal.getsignal(signal.SIGINT) is previous
+        assert [json.loads(line)["id"] for line in handle.getvalue().splitlines()] == ["s1", "s2", "s3"]
+        assert writer.sessions == 3 and seen == [signal.SIGINT]
+    finally:
+        signal.signal(signal.SIGINT, original)
