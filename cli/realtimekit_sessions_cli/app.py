@@ -6,7 +6,9 @@ Tables by default, fitted to $COLUMNS (else the terminal, else 80 columns); --wi
 Exit status: 0 done, 1 the API or a file failed, 2 usage or credentials, 130 interrupted (Ctrl-C).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads every command's annotations each time the tool runs,
+# and string annotations (PEP 563) it evaluates twice over (inspect.signature and typing.get_type_hints), which
+# took 14 ms of every run against 5.5 ms for the objects themselves, made once at import.
 
 import contextlib
 import datetime
@@ -357,7 +359,7 @@ def _with_session_filters(command: F) -> F:
     """Give a command every get_sessions filter as options, gathered into one `filters` argument."""
     import inspect
 
-    # eval_str: this module's annotations are strings (PEP 563); typer needs the real types.
+    # eval_str: should a command's annotations be strings, typer needs the real types.
     filter_parameters = list(inspect.signature(_session_filters, eval_str=True).parameters.values())
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "filters"]
