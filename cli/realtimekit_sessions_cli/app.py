@@ -693,6 +693,10 @@ class _ProgressNotice(waiting.Notice):
             super().done()
 
 
+# Sessions per page of the export's walk (get_sessions.aiter_all's own default).
+SESSIONS_PAGE = 100
+
+
 @app.command("export")
 @handles_errors
 @_with_session_filters
@@ -810,11 +814,13 @@ def export(
                         return writer.prepare([participant async for participant in pages])
 
                     sessions = get_sessions.aiter_all(
-                        account_id, app_id, client=client, limit=limit or None, **arguments
+                        account_id, app_id, client=client, per_page=SESSIONS_PAGE, limit=limit or None, **arguments
                     )
                     try:
+                        # A page of sessions read ahead: the next page is asked for while the one before is being
+                        # fetched for, rather than every fetch waiting for it at each page's end.
                         await exporting.aoverlapped(
-                            sessions, participants_of, write, concurrency, exporting.encoded_size
+                            sessions, participants_of, write, concurrency, exporting.encoded_size, SESSIONS_PAGE
                         )
                     finally:
                         total.cancel()

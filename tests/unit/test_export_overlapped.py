@@ -5,6 +5,7 @@ before it are written, nothing left running."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from realtimekit_sessions_cli.export import aoverlapped
@@ -95,6 +96,74 @@ async def test_cancelled_from_outside_cancels_every_fetch() -> None:
     with pytest.raises(asyncio.CancelledError):
         await export
     assert recorder.written == [] and recorder.running == 0 and len(recorder.cancelled) >= 2
+
+
+@pytest.mark.parametrize("ahead", [0, 10])
+async def test_read_ahead_walks_the_next_page_while_the_one_before_is_fetched_for(ahead: int) -> None:
+    """With `ahead`, a page walk asks for its next page before the window has taken the items of the one before:
+    pages of 10 items, each a call of its own; without it, a page is asked for only once every item before it has
+    been taken (its fetch started)."""
+    recorder = Recorder()
+    started: list[int] = []
+    asked: list[int] = []  # fetches started when each page was asked for
+
+    def fetch(item: int) -> Any:
+        started.append(item)
+        return recorder.afetch(item)
+
+    async def pages():  # type: ignore[no-untyped-def]
+        for page in range(3):
+            asked.append(len(started))
+            await asyncio.sleep(0.005)  # the page's call
+            for item in range(page * 10, page * 10 + 10):
+                yield item
+
+    await aoverlapped(pages(), fetch, recorder.write, concurrency=4, ahead=ahead)
+    assert recorder.written == list(range(30)) and recorder.running == 0
+    if ahead:
+        assert asked[1] < 10 and asked[2] < 20  # each next page asked for before the items of the last were needed
+    else:
+        assert asked == [0, 10, 20]
+
+
+async def test_read_ahead_keeps_errors_in_their_turn_and_leaves_nothing_running() -> None:
+    recorder = Recorder()
+
+    async def walk_failing_after_seven():  # type: ignore[no-untyped-def]
+        for item in range(7):
+            yield item
+        raise ConnectionError("page 2: connection reset")
+
+    with pytest.raises(ConnectionError, match="page 2"):
+        await aoverlapped(walk_failing_after_seven(), recorder.afetch, recorder.write, concurrency=4, ahead=100)
+    assert recorder.written == list(range(7)) and recorder.running == 0
+
+    failing = Recorder(fail_at=5)
+    walked: list[int] = []
+
+    async def endless():  # type: ignore[no-untyped-def]
+        item = 0
+        while True:
+            walked.append(item)
+            yield item
+            item += 1
+
+    tasks_before = len(asyncio.all_tasks())
+    with pytest.raises(ValueError, match="item 5 failed"):
+        await aoverlapped(endless(), failing.afetch, failing.write, concurrency=4, ahead=10)
+    assert failing.written == list(range(5)) and failing.running == 0
+    assert len(walked) <= 5 + 4 + 10 + 2  # written, in flight, queued ahead (and the one waiting to be queued)
+    assert len(asyncio.all_tasks()) == tasks_before  # the walk ahead was cancelled and waited for too
+
+    cancelled = Recorder(fail_at=-1)
+    export = asyncio.ensure_future(aoverlapped(endless(), cancelled.afetch, cancelled.write, concurrency=4, ahead=3))
+    while cancelled.running < 2:
+        await asyncio.sleep(0)
+    export.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await export
+    assert cancelled.written == [] and cancelled.running == 0
+    assert len(asyncio.all_tasks()) == tasks_before
 
 
 def test_the_fast_path_is_aiohttp_when_the_extra_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
