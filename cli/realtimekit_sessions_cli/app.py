@@ -714,7 +714,7 @@ def export(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary of the export on stdout.")] = False,
     concurrency: Annotated[
         int, typer.Option(help="Sessions whose participants are fetched at once (1: one call at a time).", min=1)
-    ] = 16,
+    ] = 32,
     budget: Annotated[
         int, typer.Option(help="Requests per 5 minutes (Cloudflare's global limit: 1200).", min=1)
     ] = 1200,
