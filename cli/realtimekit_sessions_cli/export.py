@@ -18,7 +18,7 @@ import contextlib
 import csv
 import signal
 import threading
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import FrameType
 from typing import IO, Any, TypeVar
 
@@ -43,21 +43,28 @@ async def aoverlapped(
     write: Callable[[T, R], None],
     concurrency: int,
     size: Callable[[R], int] = lambda result: 0,
+    ahead: int = 0,
 ) -> None:
     """`write(item, await fetch(item))` for every item, in order, with up to `concurrency` fetches in flight as
     tasks on this event loop (the export's default; `--concurrency 1` makes one call at a time, without a loop).
 
-    Items are taken from `items` (an async page walk) only as room opens in the window, so at most `concurrency`
-    results are held; each is written as soon as it and those before it are in. The window starts at 2 and is
-    then WINDOW_BYTES over the largest `size` seen so far (no fewer than 2, no more than `concurrency`). A failed
-    fetch is raised in its turn, after the items before it are written; so is a failed walk, after every item it
-    gave. Whatever ends the walk otherwise (a fetch's error, cancellation by Ctrl-C) cancels the fetches still in
-    flight, and they are waited for: none outlives the call.
+    Fetches start only as room opens in the window, so at most `concurrency` results are held; each is written as
+    soon as it and those before it are in. The window starts at 2 and is then WINDOW_BYTES over the largest `size`
+    seen so far (no fewer than 2, no more than `concurrency`). With `ahead`, a task of its own takes up to that
+    many items from `items` before they are needed (a page walk's next page is then asked for while the page
+    before it is still being fetched for, instead of the window running dry at every page); without, items are
+    taken only as room opens. A failed fetch is raised in its turn, after the items before it are written; so is
+    a failed walk, after every item it gave. Whatever ends the walk otherwise (a fetch's error, cancellation by
+    Ctrl-C) cancels the fetches still in flight (and the walk ahead), and they are waited for: none outlives the
+    call.
     """
     import asyncio
 
     window: collections.deque[tuple[T, asyncio.Future[R]]] = collections.deque()
     limit, largest = min(2, max(1, concurrency)), 0  # widened once the first result shows how large they are
+    walker: asyncio.Future[None] | None = None
+    if ahead > 0:
+        items, walker = _read_ahead(items, ahead)
 
     async def write_head() -> None:
         nonlocal limit, largest
@@ -83,10 +90,58 @@ async def aoverlapped(
         while window:
             await write_head()
     finally:
-        for _, task in window:
+        pending = [task for _, task in window] + ([walker] if walker is not None else [])
+        for task in pending:
             task.cancel()
-        if window:
-            await asyncio.gather(*(task for _, task in window), return_exceptions=True)
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+def _read_ahead(items: AsyncIterable[T], ahead: int) -> tuple[AsyncIterator[T], Any]:
+    """`items` taken by a task of their own, up to `ahead` before they are needed: the items in order, then the
+    walk's error if it failed (after every item it gave); and the task, for the caller to cancel.
+
+    The task stops once `ahead` items wait and goes on once half of them are taken: a wake-up every `ahead / 2`
+    items rather than one per item (an asyncio.Queue's), so a page walk asks for its next page with half a page
+    still to go.
+    """
+    import asyncio
+
+    waiting: collections.deque[T] = collections.deque()
+    ended: list[BaseException | None] = []  # the walk's error, or None, once it is over
+    wanted, arrived = asyncio.Event(), asyncio.Event()
+
+    async def walk() -> None:
+        try:
+            async for item in items:
+                waiting.append(item)
+                arrived.set()
+                if len(waiting) >= ahead:
+                    wanted.clear()
+                    await wanted.wait()
+        except Exception as error:  # noqa: BLE001 (handed on, in its turn, to the one reading the items)
+            ended.append(error)
+        else:
+            ended.append(None)
+        arrived.set()
+
+    async def taken() -> AsyncIterator[T]:
+        while True:
+            if waiting:
+                item = waiting.popleft()
+                if len(waiting) <= ahead // 2:
+                    wanted.set()
+                yield item
+            elif ended:
+                if ended[0] is not None:
+                    raise ended[0]
+                return
+            else:
+                arrived.clear()
+                wanted.set()
+                await arrived.wait()
+
+    return taken(), asyncio.ensure_future(walk())
 
 
 def fast_path() -> str:
@@ -222,9 +277,87 @@ class CsvWriter(Writer):
             self.writer.writerow(row)
 
 
+class _SigintGuard:
+    """The export's one SIGINT handler (`sigint_guard`): while a session is written (`writing`), Ctrl-C is held
+    back (`caught`); otherwise it goes to the handler that was there before, as if that were still installed."""
+
+    def __init__(self, previous: Callable[[int, FrameType | None], Any]) -> None:
+        self.previous = previous
+        self.writing = 0
+        self.caught = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if self.writing:
+            self.caught = True
+        else:
+            self.previous(signum, frame)
+
+
+_guard: _SigintGuard | None = None
+
+
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
+def sigint_guard() -> Iterator[None]:
+    """One SIGINT handler for a whole export, installed on entry and the previous one put back on exit.
+
+    While a session is written (`_sigint_held`) Ctrl-C is held back and raised as KeyboardInterrupt once it is;
+    at any other time it goes to the previous handler: under asyncio.run (enter this inside the coroutine, after
+    asyncio has installed its own) asyncio's, which cancels the main task; otherwise Python's KeyboardInterrupt.
+    Installing a handler around each session instead cost about 60 µs a session under asyncio.run: signal.signal
+    turns the handler it replaces into an enum if it can, and the failed lookup formats asyncio's handler, the
+    main task's repr included. Where the previous handler is not a Python callable (SIG_IGN, SIG_DFL, one set
+    outside Python), or off the main thread, nothing is installed and each write holds Ctrl-C back on its own.
+    """
+    global _guard
+    previous = signal.getsignal(signal.SIGINT)
+    if (
+        _guard is not None
+        or not callable(previous)
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    guard = _SigintGuard(previous)
+    signal.signal(signal.SIGINT, guard)
+    _guard = guard
+    try:
+        yield
+    finally:
+        _guard = None
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Held:
+    """`with _sigint_held():` under the export's guard: a flag for the handler, no handler installed."""
+
+    __slots__ = ("guard",)
+
+    def __init__(self, guard: _SigintGuard) -> None:
+        self.guard = guard
+
+    def __enter__(self) -> None:
+        self.guard.writing += 1
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        guard = self.guard
+        guard.writing -= 1
+        if not guard.writing and guard.caught:
+            guard.caught = False
+            if kind is None:  # as before: an error raised by the write goes on, the Ctrl-C with it
+                raise KeyboardInterrupt
+
+
+def _sigint_held() -> contextlib.AbstractContextManager[None]:
     """Hold Ctrl-C back while a session is written, then deliver it: the file never ends mid-record."""
+    guard = _guard
+    if guard is not None and threading.current_thread() is threading.main_thread():
+        return _Held(guard)
+    return _sigint_held_alone()
+
+
+@contextlib.contextmanager
+def _sigint_held_alone() -> Iterator[None]:
+    """`_sigint_held` without the export's guard: a handler of its own for the write."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

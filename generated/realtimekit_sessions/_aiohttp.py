@@ -26,6 +26,8 @@ import httpx
 from httpx_aiohttp import AiohttpTransport as _HttpxAiohttpTransport
 from httpx_aiohttp import HttpxAiohttpClient
 
+from . import _transport
+
 
 def _httpx_error(exc: BaseException) -> type[httpx.TransportError]:
     """The httpx exception class httpcore raises for the failure aiohttp reports as `exc`."""
@@ -119,5 +121,7 @@ class AiohttpClient(HttpxAiohttpClient):
     def _init_proxy_transport(self, proxy: httpx.Proxy, **kwargs: Any) -> httpx.AsyncBaseTransport:  # type: ignore[override]
         return AiohttpTransport(proxy=proxy, **kwargs)
 
+
+_transport.PLAIN_CLIENTS.add(AiohttpClient)  # it builds its requests as httpx.AsyncClient does
 
 __all__ = ["AiohttpClient", "AiohttpTransport"]

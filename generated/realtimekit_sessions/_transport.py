@@ -141,25 +141,29 @@ def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
     return url
 
 
-# Requests built for each plain httpx.Client, by method and host: (the client's headers then, the request).
+# Requests built for each plain httpx client, by method and host: (the client's headers then, the request).
 _built: weakref.WeakKeyDictionary[
-    httpx.Client, dict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], httpx.Request]]
+    httpx.Client | httpx.AsyncClient, dict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], httpx.Request]]
 ]
 _built = weakref.WeakKeyDictionary()
+# The clients whose requests build_request may copy: httpx's own, and the aiohttp transport's client (it changes
+# only how requests are sent; _aiohttp adds it). A subclass of anything else may build its requests its own way
+# (its build_request, or a _merge_* that calls), and is left to it.
+PLAIN_CLIENTS: set[type[httpx.Client | httpx.AsyncClient]] = {httpx.Client, httpx.AsyncClient}
 
 
-def build_request(http: httpx.Client, request: dict[str, Any]) -> httpx.Request:
+def build_request(http: httpx.Client | httpx.AsyncClient, request: dict[str, Any]) -> httpx.Request:
     """What `http.build_request(**request)` gives, for the requests `_absolute` makes (method, URL, timeout).
 
     build_request merges the client's headers, cookies, query parameters and timeout into a new Request, which
-    normalizes every header again on the way in: a fifth of a small call. For a plain httpx.Client with no cookies
-    or query parameters of its own, the first request built for a method and host is kept, and later ones are
-    copies of it with their own URL, headers (a copy: httpx's auth and event hooks may change them) and timeout,
-    for as long as the client's headers are the ones it was built with. Anything else goes to build_request.
+    normalizes every header again on the way in: a fifth of a small call. For one of the PLAIN_CLIENTS
+    (httpx.Client, httpx.AsyncClient, the aiohttp transport's) with no cookies or query parameters of its own, the first request built for a method and host is kept, and later ones are copies of
+    it with their own URL, headers (a copy: httpx's auth and event hooks may change them) and timeout, for as
+    long as the client's headers are the ones it was built with. Anything else goes to build_request.
     """
     url = request["url"]
     plain = len(request) == (3 if "timeout" in request else 2)  # method and URL (and timeout), nothing else
-    if not plain or type(http) is not httpx.Client or type(url) is not httpx.URL or http.params or http.cookies:
+    if not plain or type(http) not in PLAIN_CLIENTS or type(url) is not httpx.URL or http.params or http.cookies:
         return http.build_request(**request)
     method = request["method"]
     headers = http.headers.raw
@@ -307,7 +311,11 @@ async def send_http_async(
         try:
             async with asyncio.timeout(budget):
                 if read_body is None:
-                    response = await http.request(**request)
+                    if type(http) in PLAIN_CLIENTS:
+                        # What httpx's request() does (build the request, send it), with build_request's copy.
+                        response = await http.send(build_request(http, request))
+                    else:
+                        response = await http.request(**request)
                 else:
                     response = await http.send(http.build_request(**request), stream=True)
                     try:

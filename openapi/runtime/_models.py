@@ -34,7 +34,18 @@ import msgspec
 from attrs import define, field, setters
 
 from .errors import ModelParseError
-from .types import UNSET, Unset, as_dict, as_list, as_object, fail, format_datetime, parse_datetime
+from .types import (
+    UNSET,
+    UTC,
+    Unset,
+    _rfc3339,
+    as_dict,
+    as_list,
+    as_object,
+    fail,
+    format_datetime,
+    parse_datetime,
+)
 
 # A timestamp on the fast path: RFC 3339 with a zone, as the API sends them. Anything else (no zone, RFC 2822,
 # text) makes the fast path refuse the body, and the lenient path reads it with parse_datetime.
@@ -154,8 +165,12 @@ class _TimestampKind(Kind):
         return parse_datetime(value)
 
     def dump(self, src: str, env: dict[str, Any]) -> str:
-        env["_format_datetime"] = format_datetime
-        return f"_format_datetime({src})"
+        # format_datetime's own fast path, written out: a call per timestamp is a third of its cost.
+        env.update(_format_datetime=format_datetime, _rfc3339=_rfc3339, _datetime=datetime.datetime, _UTC=UTC)
+        return (
+            f"(_rfc3339({src}).replace('Z', '+00:00') if type({src}) is _datetime and {src}.tzinfo is _UTC"
+            f" else _format_datetime({src}))"
+        )
 
 
 class _EnumKind(Kind):

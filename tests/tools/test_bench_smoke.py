@@ -73,8 +73,9 @@ def test_smoke_run_completes_and_reports_every_row(tmp_path: Path) -> None:
     }
     assert set(results["import"]["spread_ms"]) == {"ours", "sdk"}
     assert {(row["participants"], row["sessions"]) for row in results["export"]} == {
-        (kind, count) for kind in ("small", "large") for count in (3, 6)
+        ("small", 3), ("small", 6), ("small", 12), ("large", 3), ("large", 6)
     }
+    assert all(row["budget"] == 100_000 for row in results["export"])
     assert all(set(row["seconds"]) == {"1", "default"} for row in results["export"])
 
     table = done.stdout

@@ -5,6 +5,7 @@ before it are written, nothing left running."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from realtimekit_sessions_cli.export import aoverlapped
@@ -100,6 +101,74 @@ async def test_cancelled_from_outside_cancels_every_fetch() -> None:
     assert recorder.written == [] and recorder.running == 0 and len(recorder.cancelled) >= 2
 
 
+@pytest.mark.parametrize("ahead", [0, 10])
+async def test_read_ahead_walks_the_next_page_while_the_one_before_is_fetched_for(ahead: int) -> None:
+    """With `ahead`, a page walk asks for its next page before the window has taken the items of the one before:
+    pages of 10 items, each a call of its own; without it, a page is asked for only once every item before it has
+    been taken (its fetch started)."""
+    recorder = Recorder()
+    started: list[int] = []
+    asked: list[int] = []  # fetches started when each page was asked for
+
+    def fetch(item: int) -> Any:
+        started.append(item)
+        return recorder.afetch(item)
+
+    async def pages():  # type: ignore[no-untyped-def]
+        for page in range(3):
+            asked.append(len(started))
+            await asyncio.sleep(0.005)  # the page's call
+            for item in range(page * 10, page * 10 + 10):
+                yield item
+
+    await aoverlapped(pages(), fetch, recorder.write, concurrency=4, ahead=ahead)
+    assert recorder.written == list(range(30)) and recorder.running == 0
+    if ahead:
+        assert asked[1] < 10 and asked[2] < 20  # each next page asked for before the items of the last were needed
+    else:
+        assert asked == [0, 10, 20]
+
+
+async def test_read_ahead_keeps_errors_in_their_turn_and_leaves_nothing_running() -> None:
+    recorder = Recorder()
+
+    async def walk_failing_after_seven():  # type: ignore[no-untyped-def]
+        for item in range(7):
+            yield item
+        raise ConnectionError("page 2: connection reset")
+
+    with pytest.raises(ConnectionError, match="page 2"):
+        await aoverlapped(walk_failing_after_seven(), recorder.afetch, recorder.write, concurrency=4, ahead=100)
+    assert recorder.written == list(range(7)) and recorder.running == 0
+
+    failing = Recorder(fail_at=5)
+    walked: list[int] = []
+
+    async def endless():  # type: ignore[no-untyped-def]
+        item = 0
+        while True:
+            walked.append(item)
+            yield item
+            item += 1
+
+    tasks_before = len(asyncio.all_tasks())
+    with pytest.raises(ValueError, match="item 5 failed"):
+        await aoverlapped(endless(), failing.afetch, failing.write, concurrency=4, ahead=10)
+    assert failing.written == list(range(5)) and failing.running == 0
+    assert len(walked) <= 5 + 4 + 10 + 2  # written, in flight, queued ahead (and the one waiting to be queued)
+    assert len(asyncio.all_tasks()) == tasks_before  # the walk ahead was cancelled and waited for too
+
+    cancelled = Recorder(fail_at=-1)
+    export = asyncio.ensure_future(aoverlapped(endless(), cancelled.afetch, cancelled.write, concurrency=4, ahead=3))
+    while cancelled.running < 2:
+        await asyncio.sleep(0)
+    export.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await export
+    assert cancelled.written == [] and cancelled.running == 0
+    assert len(asyncio.all_tasks()) == tasks_before
+
+
 def test_the_fast_path_is_aiohttp_when_the_extra_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
@@ -109,3 +178,54 @@ def test_the_fast_path_is_aiohttp_when_the_extra_is_installed(monkeypatch: pytes
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "aiohttp" else real(name, *a))
     assert fast_path() == "httpx"
+
+
+def test_one_sigint_handler_for_the_export_holds_ctrl_c_only_while_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export installs its Ctrl-C handler once (sigint_guard), not around every session written: in a write a
+    Ctrl-C is held back and raised as KeyboardInterrupt when the write ends; outside one the previous handler gets
+    it; on exit the previous handler is back, the very same object."""
+    import io
+    import json
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    seen: list[int] = []
+
+    def previous(signum: int, frame: object) -> None:
+        seen.append(signum)
+
+    original = signal.signal(signal.SIGINT, previous)
+    try:
+        installs: list[object] = []
+        real_signal = signal.signal
+
+        def counting(signum: int, handler: object) -> object:
+            installs.append(handler)
+            return real_signal(signum, handler)  # type: ignore[arg-type]
+
+        handle = io.StringIO()
+        writer = exporting.NdjsonWriter(handle, with_participants=False)
+
+        class Interrupting(io.StringIO):
+            def write(self, text: str) -> int:
+                signal.raise_signal(signal.SIGINT)
+                assert seen == [signal.SIGINT]  # held back: the previous handler has not seen this one
+                return handle.write(text)
+
+        with exporting.sigint_guard():
+            monkeypatch.setattr(signal, "signal", counting)
+            signal.raise_signal(signal.SIGINT)  # outside a write: the previous handler's
+            assert seen == [signal.SIGINT]
+            writer.write({"id": "s1"}, [])
+            writer.write({"id": "s2"}, [])
+            writer.handle = Interrupting()
+            with pytest.raises(KeyboardInterrupt):
+                writer.write({"id": "s3"}, [])
+            monkeypatch.setattr(signal, "signal", real_signal)
+        assert installs == []  # no handler installed per session
+        assert signal.getsignal(signal.SIGINT) is previous
+        assert [json.loads(line)["id"] for line in handle.getvalue().splitlines()] == ["s1", "s2", "s3"]
+        assert writer.sessions == 3 and seen == [signal.SIGINT]
+    finally:
+        signal.signal(signal.SIGINT, original)

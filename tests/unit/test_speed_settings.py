@@ -156,6 +156,59 @@ def test_requests_are_built_as_httpx_builds_them(settings: dict[str, object], me
         built.headers["X-Changed"] = "by a hook"  # a copy: what an auth flow or hook does stays in its request
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"headers": {"X-Team": "data"}, "timeout": 7.5},
+        {"cookies": {"c": "1"}},
+        {"httpx_args": {"params": {"q": 1}}},
+        {"async_transport": "aiohttp"},
+    ],
+)
+@pytest.mark.parametrize("timeout", [None, 2.0, "unset"])
+async def test_async_requests_are_built_as_httpx_builds_them(settings: dict[str, object], timeout: object) -> None:
+    async with AuthenticatedClient(token="t", base_url="https://api.example/client/v4", **settings) as client:
+        http = client.get_async_httpx_client()
+        request = _absolute("https://api.example/client/v4", {"method": "GET", "url": "/accounts/a/x", "params": None})
+        if timeout != "unset":
+            request["timeout"] = timeout
+        for _ in range(2):  # the first is built by httpx and kept; the second is a copy of it
+            built = build_request(http, request)
+            assert _as_sent(built) == _as_sent(http.build_request(**request))
+            built.headers["X-Changed"] = "by a hook"
+
+
+async def test_async_calls_send_what_httpx_request_would_send() -> None:
+    """send_http_async sends build_request's copy through the client's send(), as AsyncClient.request() would send
+    its own; a client whose request() is its own still gets called."""
+    from realtimekit_sessions._transport import send_http_async
+
+    sent: list[tuple[object, ...]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(_as_sent(request))
+        return httpx.Response(200, json={})
+
+    prefix = "https://api.example/client/v4"
+    request = _absolute(prefix, {"method": "GET", "url": "/accounts/a/x", "params": {"page_no": 2, "b": True}})
+    async with AuthenticatedClient(token="t", base_url=prefix, httpx_args={"transport": httpx.MockTransport(answer)}) as client:
+        http = client.get_async_httpx_client()
+        for _ in range(2):
+            await send_http_async(http, request, 5.0, 0, True)
+        await http.request(**{**request, "timeout": 5.0})
+    assert sent[0] == sent[1] == sent[2]
+
+    class Own(httpx.AsyncClient):
+        async def request(self, *args: object, **kwargs: object) -> httpx.Response:  # type: ignore[override]
+            sent.append(("own",))
+            return httpx.Response(200, json={}, request=httpx.Request("GET", "https://api.example/"))
+
+    async with Own() as own:
+        await send_http_async(own, request, 5.0, 0, True)
+    assert sent[-1] == ("own",)
+
+
 def test_a_built_request_follows_the_client_when_it_changes() -> None:
     http = AuthenticatedClient(token="t", base_url="https://api.example").get_httpx_client()
     request = _absolute("https://api.example", {"method": "GET", "url": "/a", "params": None})

@@ -253,6 +253,8 @@ def export_command(args: argparse.Namespace) -> dict[str, Any]:
         }
     )
     concurrency = [] if args.concurrency is None else ["--concurrency", str(args.concurrency)]
+    if args.budget is not None:
+        concurrency += ["--budget", str(args.budget)]
     before = _peak_rss()
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "export.ndjson"
@@ -331,6 +333,7 @@ def run(argv: list[str]) -> dict[str, Any]:
     export = commands.add_parser("export")
     export.add_argument("--port", type=int, required=True)
     export.add_argument("--concurrency", type=int, help="the command's --concurrency (default: its default)")
+    export.add_argument("--budget", type=int, help="the command's --budget (default: its default, Cloudflare's 1200)")
     args = parser.parse_args(argv)
     handler = {
         "export": export_command,
