@@ -99,7 +99,8 @@ lint: $(VENV_STAMP)
 
 # Every tier: tests/unit, tests/wiring, tests/contract, tests/tools, tests/integration (which starts Prism from
 # scripts/node itself), and tests/real_use; the bench smoke test imports the official SDK.
-# -n auto: one worker per core; --dist loadgroup keeps tests that share an expensive fixture on one worker
+# -n auto: two workers per core (tests/conftest.py: a third of the suite waits on servers and clocks, not on a
+# core); --dist loadgroup keeps tests that share an expensive fixture or import on one worker
 # (pytest.mark.xdist_group). The terminal-summary tables of the fuzz and fault tests print only in a single
 # process: make fuzz and make soak, and `.venv/bin/pytest tests/...` by hand, show them. Bytecode is written
 # even where PYTHONDONTWRITEBYTECODE is set, as Python's default is: the suite starts a hundred-odd Python
