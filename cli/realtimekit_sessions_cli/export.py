@@ -285,12 +285,21 @@ class _SigintGuard:
         self.previous = previous
         self.writing = 0
         self.caught = False
+        self.installed = True
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         if self.writing:
             self.caught = True
-        else:
+            return
+        try:
             self.previous(signum, frame)
+        except BaseException:
+            # The previous handler ends the run from here (Python's KeyboardInterrupt; asyncio.run's at a second
+            # Ctrl-C, raised in its loop, outside the export's task): it is put back now, as asyncio.run puts
+            # Python's handler back on its way out only if it finds its own there, before the guard's exit runs.
+            signal.signal(signal.SIGINT, self.previous)
+            self.installed = False
+            raise
 
 
 _guard: _SigintGuard | None = None
@@ -324,7 +333,8 @@ def sigint_guard() -> Iterator[None]:
         yield
     finally:
         _guard = None
-        signal.signal(signal.SIGINT, previous)
+        if signal.getsignal(signal.SIGINT) is guard:  # not if it stepped aside already (_SigintGuard.__call__)
+            signal.signal(signal.SIGINT, previous)
 
 
 class _Held:
@@ -350,7 +360,7 @@ class _Held:
 def _sigint_held() -> contextlib.AbstractContextManager[None]:
     """Hold Ctrl-C back while a session is written, then deliver it: the file never ends mid-record."""
     guard = _guard
-    if guard is not None and threading.current_thread() is threading.main_thread():
+    if guard is not None and guard.installed and threading.current_thread() is threading.main_thread():
         return _Held(guard)
     return _sigint_held_alone()
 

@@ -229,3 +229,31 @@ def test_one_sigint_handler_for_the_export_holds_ctrl_c_only_while_writing(monke
         assert writer.sessions == 3 and seen == [signal.SIGINT]
     finally:
         signal.signal(signal.SIGINT, original)
+
+
+def test_a_second_ctrl_c_under_asyncio_run_leaves_python_s_handler_behind() -> None:
+    """A second Ctrl-C ends asyncio.run from its own handler, outside the export's task, while the guard is still
+    installed: asyncio.run puts Python's handler back only if it finds its own, so the guard must have put that
+    back by then, not on its own exit later (which left a dead runner's handler installed, and the next
+    asyncio.run in the process, finding no default handler, installed none of its own)."""
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    async def export() -> None:
+        with exporting.sigint_guard():
+            loop = asyncio.get_running_loop()
+            # Both Ctrl-C arrive while the loop runs its callbacks, as a real one does while it waits on sockets.
+            loop.call_soon(signal.raise_signal, signal.SIGINT)  # the first: asyncio cancels the export
+            loop.call_soon(signal.raise_signal, signal.SIGINT)  # the second: asyncio raises KeyboardInterrupt
+            await asyncio.sleep(10)
+
+    original = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a program run from a shell
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            asyncio.run(export())
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert exporting._guard is None
+    finally:
+        signal.signal(signal.SIGINT, original)
+
