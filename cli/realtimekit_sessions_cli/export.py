@@ -315,7 +315,8 @@ def sigint_guard() -> Iterator[None]:
     Installing a handler around each session instead cost about 60 µs a session under asyncio.run: signal.signal
     turns the handler it replaces into an enum if it can, and the failed lookup formats asyncio's handler, the
     main task's repr included. Where the previous handler is not a Python callable (SIG_IGN, SIG_DFL, one set
-    outside Python), or off the main thread, nothing is installed and each write holds Ctrl-C back on its own.
+    outside Python), or off the main thread, nothing is installed and each write holds Ctrl-C back on its own
+    (under SIG_IGN it stays ignored).
     """
     global _guard
     previous = signal.getsignal(signal.SIGINT)
@@ -369,6 +370,11 @@ def _sigint_held() -> contextlib.AbstractContextManager[None]:
 def _sigint_held_alone() -> Iterator[None]:
     """`_sigint_held` without the export's guard: a handler of its own for the write."""
     if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, None):
+        # Ctrl-C ignored (a background job of a shell script is started so) is not turned into an interruption;
+        # a handler set outside Python could not be put back.
         yield
         return
     caught: list[int] = []

@@ -5,6 +5,7 @@ before it are written, nothing left running."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -257,3 +258,31 @@ def test_a_second_ctrl_c_under_asyncio_run_leaves_python_s_handler_behind() -> N
     finally:
         signal.signal(signal.SIGINT, original)
 
+
+def test_ctrl_c_ignored_stays_ignored_while_writing() -> None:
+    """A background job of a script (`export ... &` in sh) runs with SIGINT ignored; the Ctrl-C meant for the
+    script must not stop the export because it came during a write."""
+    import io
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    handle = io.StringIO()
+
+    class Interrupting(io.StringIO):
+        def write(self, text: str) -> int:
+            signal.raise_signal(signal.SIGINT)
+            return handle.write(text)
+
+    original = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for guarded in (False, True):
+            writer = exporting.NdjsonWriter(Interrupting(), with_participants=False)
+            with exporting.sigint_guard() if guarded else contextlib.nullcontext():
+                try:
+                    writer.write({"id": "s1"}, [])
+                except KeyboardInterrupt:  # caught here: escaping, it would stop the test run
+                    pytest.fail(f"an ignored Ctrl-C stopped a write ({guarded=})")
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, original)
