@@ -44,6 +44,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: without the plugin (-p no:xdist), pytest would refuse it
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers a core, at most 16. A third of the suite's time is spent waiting on real servers,
     timeouts and Retry-After clocks, not computing; with one worker a core those waits left the cores idle (the

@@ -285,12 +285,21 @@ class _SigintGuard:
         self.previous = previous
         self.writing = 0
         self.caught = False
+        self.installed = True
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         if self.writing:
             self.caught = True
-        else:
+            return
+        try:
             self.previous(signum, frame)
+        except BaseException:
+            # The previous handler ends the run from here (Python's KeyboardInterrupt; asyncio.run's at a second
+            # Ctrl-C, raised in its loop, outside the export's task): it is put back now, as asyncio.run puts
+            # Python's handler back on its way out only if it finds its own there, before the guard's exit runs.
+            signal.signal(signal.SIGINT, self.previous)
+            self.installed = False
+            raise
 
 
 _guard: _SigintGuard | None = None
@@ -306,7 +315,8 @@ def sigint_guard() -> Iterator[None]:
     Installing a handler around each session instead cost about 60 µs a session under asyncio.run: signal.signal
     turns the handler it replaces into an enum if it can, and the failed lookup formats asyncio's handler, the
     main task's repr included. Where the previous handler is not a Python callable (SIG_IGN, SIG_DFL, one set
-    outside Python), or off the main thread, nothing is installed and each write holds Ctrl-C back on its own.
+    outside Python), or off the main thread, nothing is installed and each write holds Ctrl-C back on its own
+    (under SIG_IGN it stays ignored).
     """
     global _guard
     previous = signal.getsignal(signal.SIGINT)
@@ -324,7 +334,8 @@ def sigint_guard() -> Iterator[None]:
         yield
     finally:
         _guard = None
-        signal.signal(signal.SIGINT, previous)
+        if signal.getsignal(signal.SIGINT) is guard:  # not if it stepped aside already (_SigintGuard.__call__)
+            signal.signal(signal.SIGINT, previous)
 
 
 class _Held:
@@ -350,7 +361,7 @@ class _Held:
 def _sigint_held() -> contextlib.AbstractContextManager[None]:
     """Hold Ctrl-C back while a session is written, then deliver it: the file never ends mid-record."""
     guard = _guard
-    if guard is not None and threading.current_thread() is threading.main_thread():
+    if guard is not None and guard.installed and threading.current_thread() is threading.main_thread():
         return _Held(guard)
     return _sigint_held_alone()
 
@@ -359,6 +370,11 @@ def _sigint_held() -> contextlib.AbstractContextManager[None]:
 def _sigint_held_alone() -> Iterator[None]:
     """`_sigint_held` without the export's guard: a handler of its own for the write."""
     if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, None):
+        # Ctrl-C ignored (a background job of a shell script is started so) is not turned into an interruption;
+        # a handler set outside Python could not be put back.
         yield
         return
     caught: list[int] = []

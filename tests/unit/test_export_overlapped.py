@@ -5,6 +5,7 @@ before it are written, nothing left running."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -227,5 +228,61 @@ def test_one_sigint_handler_for_the_export_holds_ctrl_c_only_while_writing(monke
         assert signal.getsignal(signal.SIGINT) is previous
         assert [json.loads(line)["id"] for line in handle.getvalue().splitlines()] == ["s1", "s2", "s3"]
         assert writer.sessions == 3 and seen == [signal.SIGINT]
+    finally:
+        signal.signal(signal.SIGINT, original)
+
+
+def test_a_second_ctrl_c_under_asyncio_run_leaves_python_s_handler_behind() -> None:
+    """A second Ctrl-C ends asyncio.run from its own handler, outside the export's task, while the guard is still
+    installed: asyncio.run puts Python's handler back only if it finds its own, so the guard must have put that
+    back by then, not on its own exit later (which left a dead runner's handler installed, and the next
+    asyncio.run in the process, finding no default handler, installed none of its own)."""
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    async def export() -> None:
+        with exporting.sigint_guard():
+            loop = asyncio.get_running_loop()
+            # Both Ctrl-C arrive while the loop runs its callbacks, as a real one does while it waits on sockets.
+            loop.call_soon(signal.raise_signal, signal.SIGINT)  # the first: asyncio cancels the export
+            loop.call_soon(signal.raise_signal, signal.SIGINT)  # the second: asyncio raises KeyboardInterrupt
+            await asyncio.sleep(10)
+
+    original = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a program run from a shell
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            asyncio.run(export())
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert exporting._guard is None
+    finally:
+        signal.signal(signal.SIGINT, original)
+
+
+def test_ctrl_c_ignored_stays_ignored_while_writing() -> None:
+    """A background job of a script (`export ... &` in sh) runs with SIGINT ignored; the Ctrl-C meant for the
+    script must not stop the export because it came during a write."""
+    import io
+    import signal
+
+    from realtimekit_sessions_cli import export as exporting
+
+    handle = io.StringIO()
+
+    class Interrupting(io.StringIO):
+        def write(self, text: str) -> int:
+            signal.raise_signal(signal.SIGINT)
+            return handle.write(text)
+
+    original = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for guarded in (False, True):
+            writer = exporting.NdjsonWriter(Interrupting(), with_participants=False)
+            with exporting.sigint_guard() if guarded else contextlib.nullcontext():
+                try:
+                    writer.write({"id": "s1"}, [])
+                except KeyboardInterrupt:  # caught here: escaping, it would stop the test run
+                    pytest.fail(f"an ignored Ctrl-C stopped a write ({guarded=})")
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, original)
