@@ -36,6 +36,8 @@ settings.load_profile(suite_support.profile_name())
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: takes seconds of CPU; run first, so that it does not end the run late")
+    # xdist's own mark, known without xdist too (`pytest -p no:xdist` would warn about it otherwise).
+    config.addinivalue_line("markers", "xdist_group(name): tests that share one worker under --dist loadgroup")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
