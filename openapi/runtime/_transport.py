@@ -157,9 +157,10 @@ def build_request(http: httpx.Client | httpx.AsyncClient, request: dict[str, Any
 
     build_request merges the client's headers, cookies, query parameters and timeout into a new Request, which
     normalizes every header again on the way in: a fifth of a small call. For one of the PLAIN_CLIENTS
-    (httpx.Client, httpx.AsyncClient, the aiohttp transport's) with no cookies or query parameters of its own, the first request built for a method and host is kept, and later ones are copies of
-    it with their own URL, headers (a copy: httpx's auth and event hooks may change them) and timeout, for as
-    long as the client's headers are the ones it was built with. Anything else goes to build_request.
+    (httpx.Client, httpx.AsyncClient, the aiohttp transport's) with no cookies or query parameters of its own,
+    the first request built for a method and host is kept, and later ones are copies of it with their own URL,
+    headers (a copy: httpx's auth and event hooks may change them) and timeout, for as long as the client's
+    headers are the ones it was built with. Anything else goes to build_request.
     """
     url = request["url"]
     plain = len(request) == (3 if "timeout" in request else 2)  # method and URL (and timeout), nothing else
