@@ -311,3 +311,24 @@ def test_the_program_prints_what_to_paste_and_takes_the_flags() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+
+def test_many_connections_opened_at_once_are_all_taken() -> None:
+    # socketserver's listen backlog is 5: past it the kernel drops a new connection's SYN and the client sends it
+    # again a second later, so an export with 32 calls in flight ran slower against the mock than one call at a
+    # time. Here nothing accepts (the mock is not serving yet): every connection must still be taken at once.
+    import socket
+
+    server = MockServer(("127.0.0.1", 0))
+    clients: list[socket.socket] = []
+    try:
+        for _ in range(64):
+            client = socket.socket()
+            clients.append(client)
+            client.settimeout(0.5)
+            client.connect(server.server_address)  # taken into the backlog, or socket.timeout: its SYN was dropped
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()

@@ -236,6 +236,9 @@ class Fault:
 
 class MockServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's listen backlog is 5: a client opening more connections at once (an overlapped export opens
+    # 32) had the rest of its SYNs dropped, and each waited a second for the kernel to send it again.
+    request_queue_size = 1024
 
     def __init__(
         self,

@@ -74,6 +74,7 @@ def personal_bodies() -> dict[str, Any]:
 
 
 class _Server(ThreadingHTTPServer):
+    request_queue_size = 1024  # not socketserver's 5: connections opened at once are not made to wait a second
     daemon_threads = True
 
     def __init__(self, bodies: dict[str, Any], statuses: dict[str, int]) -> None:
