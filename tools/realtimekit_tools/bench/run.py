@@ -525,8 +525,8 @@ def headline(results: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _spread_text(values: dict[str, float]) -> str:
-    return f"{values['min']:.1f}/{values['median']:.1f}/{values['max']:.1f}"
+def _spread_text(values: dict[str, float], digits: int = 1) -> str:
+    return f"{values['min']:.{digits}f}/{values['median']:.{digits}f}/{values['max']:.{digits}f}"
 
 
 def render(results: dict[str, Any]) -> str:
@@ -660,18 +660,15 @@ def _render_export(results: dict[str, Any]) -> list[str]:
         + "".join(f" {'cold s, ' + names[c]:>21}" for c in columns),
     ]
 
-    def text(values: dict[str, float], digits: int) -> str:
-        return f"{values['min']:.{digits}f}/{values['median']:.{digits}f}/{values['max']:.{digits}f}"
-
     for row in rows:
         lines.append(
             f"{row['sessions']:>8} {row['participants']:<12} {row['bytes_written'] / 1e6:>6.1f}"
-            + "".join(f" {text(row['seconds'][c], 2):>18}" for c in columns)
+            + "".join(f" {_spread_text(row['seconds'][c], 2):>18}" for c in columns)
             + f" {row['speedup']:>8.2f}"
             + (f" {row['default_vs_before']:>14.2f}" if before else "")
-            + "".join(f" {text(row['cpu_seconds'][c], 2):>20}" for c in columns)
-            + "".join(f" {text(row['peak_rss_mb'][c], 0):>22}" for c in columns)
-            + "".join(f" {text(row['cold_seconds'][c], 2):>21}" for c in columns)
+            + "".join(f" {_spread_text(row['cpu_seconds'][c], 2):>20}" for c in columns)
+            + "".join(f" {_spread_text(row['peak_rss_mb'][c], 0):>22}" for c in columns)
+            + "".join(f" {_spread_text(row['cold_seconds'][c], 2):>21}" for c in columns)
         )
     return lines
 
