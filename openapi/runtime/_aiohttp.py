@@ -12,6 +12,10 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
 - The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
   and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
+- A body of at most EAGER_BODY_BYTES (by its Content-Length) is read as the answer arrives and handed to httpx as
+  bytes, the connection back in the pool at once. httpx reads a streamed body through four async generators
+  (the transport's, httpx's raw, bytes and decoder layers) and closes it through two more: a fifth of each
+  call's CPU for a 5 KB body. A larger body, or one of unknown length, is streamed as before.
 """
 
 from __future__ import annotations
@@ -25,8 +29,13 @@ import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport as _HttpxAiohttpTransport
 from httpx_aiohttp import HttpxAiohttpClient
+from httpx_aiohttp.transport import AiohttpResponseStream as _HttpxAiohttpStream
 
 from . import _transport
+
+# The largest body (by its Content-Length) read as soon as its answer arrives rather than streamed: a page of
+# participants is about 170 KB, and a body this size is held whole by httpx once read either way.
+EAGER_BODY_BYTES = 1024 * 1024
 
 
 def _httpx_error(exc: BaseException) -> type[httpx.TransportError]:
@@ -106,6 +115,24 @@ class AiohttpTransport(_HttpxAiohttpTransport):
             await request.aread()
         with _as_httpx_errors(request):
             response = await super().handle_async_request(request)
+        stream = typing.cast(_HttpxAiohttpStream, response.stream)
+        answer = stream._aiohttp_response
+        length = answer.content_length
+        if length is not None and length <= EAGER_BODY_BYTES:
+            with _as_httpx_errors(request):
+                try:
+                    body = await answer.read()
+                finally:
+                    answer.release()
+            # A response made with its content is read at once (and decoded, if the body is compressed), as a
+            # streamed one is once read.
+            return httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                content=body,
+                request=request,
+                extensions=response.extensions,
+            )
         response.stream = _Body(typing.cast(httpx.AsyncByteStream, response.stream), request)
         return response
 

@@ -1,0 +1,126 @@
+"""Answers' bodies as the async transports read them, against a real server: small ones whole as they arrive
+(the aiohttp transport, up to EAGER_BODY_BYTES by their Content-Length), large and unsized ones streamed, every
+one read the same on httpx's pool and on aiohttp, and the connection kept for the next call."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import socket
+from collections.abc import Callable
+
+import pytest
+from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions._aiohttp import EAGER_BODY_BYTES
+from realtimekit_sessions.api.sessions import get_session_chat
+
+from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer
+
+Start = Callable[[Callable[[str, socket.socket], None]], RawServer]
+TRANSPORTS = ["httpx", "aiohttp"]
+
+
+def chat(messages: int) -> bytes:
+    """A chat body of about 100 bytes a message."""
+    body = {
+        "success": True,
+        "data": {
+            "chat_download_url": "https://files.example/chat.csv?sig=x",
+            "chat_download_url_expiry": "2025-03-14T10:00:00+00:00",
+            "note": "n" * (messages * 100),
+        },
+    }
+    return json.dumps(body).encode()
+
+
+def chunked(body: bytes) -> bytes:
+    """The answer with no Content-Length: its body in chunks of 64 KB."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    parts = [body[i : i + 65536] for i in range(0, len(body), 65536)]
+    return head + b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in parts) + b"0\r\n\r\n"
+
+
+def read_chat(server: RawServer, transport: str, calls: int = 1) -> list[object]:
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+
+    async def run() -> list[object]:
+        async with client:
+            return [await get_session_chat.asyncio(ACCOUNT, APP, SESSION, client=client) for _ in range(calls)]
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize(
+    "size, encode",
+    [
+        (50, lambda body: http_answer(body)),  # read whole by the aiohttp transport
+        (50, lambda body: http_answer(gzip.compress(body), headers={"Content-Encoding": "gzip"})),  # and decoded
+        (EAGER_BODY_BYTES // 100 + 10, lambda body: http_answer(body)),  # past the limit: streamed
+        (50, chunked),  # no Content-Length: streamed
+        (EAGER_BODY_BYTES // 50, chunked),
+    ],
+    ids=["small", "small-gzip", "large", "chunked", "large-chunked"],
+)
+def test_every_body_reads_alike_and_the_connection_is_kept(
+    raw_server: Start, transport: str, size: int, encode: Callable[[bytes], bytes]
+) -> None:
+    body = chat(size)
+    server = raw_server(lambda path, connection: connection.sendall(encode(body)))
+    first, second = read_chat(server, transport, calls=2)
+    assert first == second
+    assert first.to_dict() == json.loads(body)  # type: ignore[attr-defined]
+    assert server.connections == 1  # the body read whole or streamed, the connection went back to the pool
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_corrupt_small_gzip_body_is_a_connection_error_on_both(raw_server: Start, transport: str) -> None:
+    answer = http_answer(b"this is not gzip", headers={"Content-Encoding": "gzip"})
+    server = raw_server(lambda path, connection: connection.sendall(answer))
+    with pytest.raises(errors.APIConnectionError, match="Content-Encoding is corrupt"):
+        read_chat(server, transport)
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_small_body_cut_short_is_a_connection_error_on_both(raw_server: Start, transport: str) -> None:
+    def short(path: str, connection: socket.socket) -> None:
+        connection.sendall(http_answer(chat(50))[:-100])
+        connection.shutdown(socket.SHUT_WR)
+
+    server = raw_server(short)
+    with pytest.raises(errors.APIConnectionError) as raised:
+        read_chat(server, transport)
+    assert not isinstance(raised.value, errors.APITimeoutError)
+
+
+@pytest.mark.parametrize(
+    "size, read_whole",
+    [(50, True), (EAGER_BODY_BYTES // 100 - 10, True), (EAGER_BODY_BYTES // 100 + 10, False)],
+    ids=["small", "at-the-limit", "past-the-limit"],
+)
+def test_the_aiohttp_transport_reads_whole_only_bodies_up_to_the_limit(
+    raw_server: Start, size: int, read_whole: bool
+) -> None:
+    import httpx
+    from realtimekit_sessions._aiohttp import AiohttpTransport
+
+    body = chat(size)
+    assert (len(body) <= EAGER_BODY_BYTES) is read_whole
+    server = raw_server(lambda path, connection: connection.sendall(http_answer(body)))
+
+    async def answer() -> tuple[bool, bytes]:
+        transport = AiohttpTransport()
+        try:
+            response = await transport.handle_async_request(httpx.Request("GET", server.base_url + "/x"))
+            try:
+                response.content  # noqa: B018 (a streamed body is not read until asked for)
+                already = True
+            except httpx.ResponseNotRead:
+                already = False
+            return already, await response.aread()
+        finally:
+            await transport.aclose()
+
+    already, content = asyncio.run(answer())
+    assert already is read_whole and content == body
