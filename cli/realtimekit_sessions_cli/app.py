@@ -755,6 +755,9 @@ def export(
             # thread holding the bar's lock, which every session written waits for.
             disable=not stderr.is_terminal,
         )
+        # The bar's total costs a request of its own (a first page of one session): made only for a bar shown.
+        # Off a terminal (a cron job, a pipe) it would spend the budget, and a call's time, on a figure unseen.
+        bar_shown = not progress.disable
         task = progress.add_task("exporting sessions", total=None)
         notice = _ProgressNotice(progress, task)
         # An export is a bulk job: it keeps to Cloudflare's budget rather than meet its five-minute block.
@@ -774,7 +777,8 @@ def export(
             # One Ctrl-C handler for the whole export: held back while a session is written, else Python's.
             with _client(notice, rate_limit=budgeted) as client, progress, exporting.sigint_guard():
                 # One session's worth of a first page, for the total the progress bar counts towards.
-                show_total(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
+                if bar_shown:
+                    show_total(get_sessions.sync(account_id, app_id, client=client, per_page=1, **arguments))
 
                 for session in get_sessions.iter_all(
                     account_id, app_id, client=client, limit=limit or None, **arguments
@@ -807,7 +811,7 @@ def export(
                                 )
                             )
 
-                    total = asyncio.ensure_future(count())
+                    total = asyncio.ensure_future(count()) if bar_shown else None
 
                     async def participants_of(session: Any) -> exporting.Participants:
                         pages = get_session_participants.aiter_all(account_id, app_id, session.id, client=client)
@@ -823,8 +827,9 @@ def export(
                             sessions, participants_of, write, concurrency, exporting.encoded_size, SESSIONS_PAGE
                         )
                     finally:
-                        total.cancel()
-                        await asyncio.gather(total, return_exceptions=True)
+                        if total is not None:
+                            total.cancel()
+                            await asyncio.gather(total, return_exceptions=True)
 
             import asyncio
 
