@@ -12,13 +12,21 @@ from collections.abc import Callable
 
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
-from realtimekit_sessions._aiohttp import EAGER_BODY_BYTES
 from realtimekit_sessions.api.sessions import get_session_chat
 
 from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer
 
 Start = Callable[[Callable[[str, socket.socket], None]], RawServer]
 TRANSPORTS = ["httpx", "aiohttp"]
+# realtimekit_sessions._aiohttp's EAGER_BODY_BYTES, written out: importing the module at collection would import
+# aiohttp in every test worker (a third of a second each). test_the_limit_is_the_transports holds them equal.
+EAGER_BODY_BYTES = 1024 * 1024
+
+
+def test_the_limit_is_the_transports() -> None:
+    from realtimekit_sessions import _aiohttp
+
+    assert _aiohttp.EAGER_BODY_BYTES == EAGER_BODY_BYTES
 
 
 def chat(messages: int) -> bytes:
