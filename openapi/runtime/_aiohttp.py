@@ -12,10 +12,11 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
 - The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
   and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
-- A body of at most EAGER_BODY_BYTES (by its Content-Length) is read as the answer arrives and handed to httpx as
-  bytes, the connection back in the pool at once. httpx reads a streamed body through four async generators
-  (the transport's, httpx's raw, bytes and decoder layers) and closes it through two more: a fifth of each
-  call's CPU for a 5 KB body. A larger body, or one of unknown length, is streamed as before.
+- A body of at most EAGER_BODY_BYTES (by its Content-Length) is read by aiohttp whole as the answer arrives, the
+  connection back in the pool at once, and handed to httpx as a stream of one chunk: aiohttp's chunked reading,
+  and the two exception-mapping layers around it, are skipped for the small bodies most calls get. A larger
+  body, or one of unknown length, is streamed as it comes. (A response built already read would save more, but
+  has no `elapsed`, counts no bytes downloaded, and cannot be streamed raw.)
 """
 
 from __future__ import annotations
@@ -93,6 +94,22 @@ class _Body(httpx.AsyncByteStream):
             await self._stream.aclose()
 
 
+class _ReadWhole(httpx.AsyncByteStream):
+    """A body aiohttp has read whole, handed to httpx as a stream of one chunk: httpx then reads, decodes, counts
+    and times it (`num_bytes_downloaded`, `elapsed`) as any streamed body, and `aiter_raw` still gives the bytes
+    as they came. The chunk is let go once given, so a compressed body is not kept beside its decoded copy."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        body, self._body = self._body, b""
+        if body:
+            yield body
+
+
 class AiohttpTransport(_HttpxAiohttpTransport):
     """httpx-aiohttp's transport with httpcore's exceptions, no cookie jar and a pool sized from `limits`."""
 
@@ -124,15 +141,8 @@ class AiohttpTransport(_HttpxAiohttpTransport):
                     body = await answer.read()
                 finally:
                     answer.release()
-            # A response made with its content is read at once (and decoded, if the body is compressed), as a
-            # streamed one is once read.
-            return httpx.Response(
-                response.status_code,
-                headers=response.headers,
-                content=body,
-                request=request,
-                extensions=response.extensions,
-            )
+            response.stream = _ReadWhole(body)
+            return response
         response.stream = _Body(typing.cast(httpx.AsyncByteStream, response.stream), request)
         return response
 

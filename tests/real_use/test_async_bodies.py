@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import secrets
 import socket
 from collections.abc import Callable
 
@@ -29,14 +30,15 @@ def test_the_limit_is_the_transports() -> None:
     assert _aiohttp.EAGER_BODY_BYTES == EAGER_BODY_BYTES
 
 
-def chat(messages: int) -> bytes:
-    """A chat body of about 100 bytes a message."""
+def chat(messages: int, noise: bool = False) -> bytes:
+    """A chat body of about 100 bytes a message (with noise, text that gzip cannot shrink)."""
+    note = secrets.token_hex(messages * 50) if noise else "n" * (messages * 100)
     body = {
         "success": True,
         "data": {
             "chat_download_url": "https://files.example/chat.csv?sig=x",
             "chat_download_url_expiry": "2025-03-14T10:00:00+00:00",
-            "note": "n" * (messages * 100),
+            "note": note,
         },
     }
     return json.dumps(body).encode()
@@ -102,33 +104,62 @@ def test_a_small_body_cut_short_is_a_connection_error_on_both(raw_server: Start,
     assert not isinstance(raised.value, errors.APITimeoutError)
 
 
+def exactly(size: int) -> bytes:
+    """A JSON body of exactly `size` bytes."""
+    body = chat(0)
+    return body[:-2] + b" " * (size - len(body)) + body[-2:]
+
+
 @pytest.mark.parametrize(
     "size, read_whole",
-    [(50, True), (EAGER_BODY_BYTES // 100 - 10, True), (EAGER_BODY_BYTES // 100 + 10, False)],
+    [(len(chat(50)), True), (EAGER_BODY_BYTES, True), (EAGER_BODY_BYTES + 1, False)],
     ids=["small", "at-the-limit", "past-the-limit"],
 )
 def test_the_aiohttp_transport_reads_whole_only_bodies_up_to_the_limit(
     raw_server: Start, size: int, read_whole: bool
 ) -> None:
     import httpx
-    from realtimekit_sessions._aiohttp import AiohttpTransport
+    from realtimekit_sessions import _aiohttp
 
-    body = chat(size)
-    assert (len(body) <= EAGER_BODY_BYTES) is read_whole
+    body = exactly(size)
+    assert len(body) == size
     server = raw_server(lambda path, connection: connection.sendall(http_answer(body)))
 
-    async def answer() -> tuple[bool, bytes]:
-        transport = AiohttpTransport()
+    async def answer() -> tuple[object, bytes]:
+        transport = _aiohttp.AiohttpTransport()
         try:
             response = await transport.handle_async_request(httpx.Request("GET", server.base_url + "/x"))
-            try:
-                response.content  # noqa: B018 (a streamed body is not read until asked for)
-                already = True
-            except httpx.ResponseNotRead:
-                already = False
-            return already, await response.aread()
+            return response.stream, await response.aread()
         finally:
             await transport.aclose()
 
-    already, content = asyncio.run(answer())
-    assert already is read_whole and content == body
+    stream, content = asyncio.run(answer())
+    # Read whole: handed over as one chunk already in memory, the connection back in aiohttp's pool.
+    assert isinstance(stream, _aiohttp._ReadWhole) is read_whole and content == body
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("size", [50, EAGER_BODY_BYTES // 50], ids=["small", "large"])  # large as sent, gzipped
+def test_a_response_is_timed_counted_and_streamed_raw_alike_on_both(
+    raw_server: Start, transport: str, size: int
+) -> None:
+    """What httpx gives of a response besides its content: how long it took, the bytes that came (compressed),
+    and, asked for as a stream, those bytes as they came."""
+    body = chat(size, noise=True)
+    compressed = gzip.compress(body)
+    assert (len(compressed) <= EAGER_BODY_BYTES) is (size == 50)
+    answer = http_answer(compressed, headers={"Content-Encoding": "gzip"})
+    server = raw_server(lambda path, connection: connection.sendall(answer))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+
+    async def run() -> tuple[object, ...]:
+        async with client:
+            http = client.get_async_httpx_client()
+            read = await http.get(server.base_url + "/x")
+            async with http.stream("GET", server.base_url + "/x") as streamed:
+                raw = b"".join([chunk async for chunk in streamed.aiter_raw()])
+            return read.content, read.num_bytes_downloaded, read.elapsed.total_seconds(), raw
+
+    content, downloaded, elapsed, raw = asyncio.run(run())
+    assert content == body and downloaded == len(compressed) and raw == compressed
+    assert 0 < elapsed < 10
