@@ -136,9 +136,13 @@ def _names_filtered_once() -> None:
 
     def object_schema(custom_formats: Any, alphabet: Any, schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         strategy = build(custom_formats, alphabet, schema)
-        definition = strategy.wrapped_strategy.definition  # type: ignore[attr-defined]
-        cell = definition.__closure__[definition.__code__.co_freevars.index("all_names_strategy")]
-        cell.cell_contents = _NamesNotYetDrawn(cell.cell_contents)
+        # An object that can have no keys is `st.builds(dict)` or `st.nothing()`, with no names to draw.
+        definition = getattr(getattr(strategy, "wrapped_strategy", None), "definition", None)
+        names = getattr(getattr(definition, "__code__", None), "co_freevars", ())
+        if "all_names_strategy" in names:
+            assert definition is not None
+            cell = definition.__closure__[names.index("all_names_strategy")]
+            cell.cell_contents = _NamesNotYetDrawn(cell.cell_contents)
         return strategy
 
     object_schema.__wrapped__ = build  # type: ignore[attr-defined]
