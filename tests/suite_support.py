@@ -111,6 +111,47 @@ def _strategy_per_property_schema() -> None:
 _strategy_per_property_schema()
 
 
+class _NamesNotYetDrawn:
+    """Stands in for `all_names_strategy` inside hypothesis-jsonschema's `from_object_schema`, whose one use of it is
+    `draw(all_names_strategy.filter(lambda s: s not in out))`, once for every key it draws: a new filtered strategy
+    each time, which hypothesis validates on its first draw (the filter offered to each branch of the names' one_of
+    again), a tenth of the CPU of the fuzz tests. Here the filtered strategy is built once, with a condition that
+    asks the lambda of the latest `.filter` call: the same strategies and the same condition at every draw, so the
+    same bodies (test_fuzz_bodies checks it against the library as released). The lambda is always that of the
+    draw under way: a name is a string, and drawing one never draws an object, so no other key's filter can come
+    between a `.filter` call and its draw.
+    """
+
+    def __init__(self, names: st.SearchStrategy[str]) -> None:
+        self._condition: Callable[[str], object] = bool
+        self._filtered = names.filter(lambda name: self._condition(name))
+
+    def filter(self, condition: Callable[[str], object]) -> st.SearchStrategy[str]:
+        self._condition = condition
+        return self._filtered
+
+
+def _names_filtered_once() -> None:
+    build = _from_schema.object_schema
+
+    def object_schema(custom_formats: Any, alphabet: Any, schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+        strategy = build(custom_formats, alphabet, schema)
+        # An object that can have no keys is `st.builds(dict)` or `st.nothing()`, with no names to draw.
+        definition = getattr(getattr(strategy, "wrapped_strategy", None), "definition", None)
+        names = getattr(getattr(definition, "__code__", None), "co_freevars", ())
+        if "all_names_strategy" in names:
+            assert definition is not None
+            cell = definition.__closure__[names.index("all_names_strategy")]
+            cell.cell_contents = _NamesNotYetDrawn(cell.cell_contents)
+        return strategy
+
+    object_schema.__wrapped__ = build  # type: ignore[attr-defined]
+    _from_schema.object_schema = object_schema
+
+
+_names_filtered_once()
+
+
 # ---- calling an operation ---------------------------------------------------------------------------------
 
 

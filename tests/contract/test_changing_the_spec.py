@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from contract_support import RECORDINGS_DIR
 from realtimekit_tools import contract, coverage, make_recordings
 from realtimekit_tools.recording import iter_recordings
 from realtimekit_tools.routes import operation_ids
-from realtimekit_tools.spec import load_spec
+from realtimekit_tools.spec import dump_yaml, load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +61,7 @@ def missing_marks(spec: dict[str, Any], folder: Path) -> dict[str, list[str]]:
 
 def test_an_optional_field_needs_the_spec_edit_and_make_recordings(tmp_path: Path) -> None:
     spec_file = tmp_path / "realtimekit-sessions.yaml"
-    spec_file.write_text(yaml.safe_dump(grown_spec(load_spec()), sort_keys=False), encoding="utf-8")
+    spec_file.write_text(dump_yaml(grown_spec(load_spec())), encoding="utf-8")
     spec = load_spec(spec_file)
     recordings = tmp_path / "recordings"
     shutil.copytree(RECORDINGS_DIR, recordings)

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from realtimekit_tools import api_diff
 from realtimekit_tools.paths import repo_root
-from realtimekit_tools.spec import load_yaml
+from realtimekit_tools.spec import dump_yaml, load_yaml
 
 ROOT = repo_root()
 # One worker runs them all (make test's --dist loadgroup), so that each distinct openapi/ tree is generated once
@@ -30,7 +29,7 @@ def checkout(dest: Path, edit: Callable[[dict[str, Any]], None] | None = None) -
         spec_path = dest / api_diff.SPEC
         spec = load_yaml(spec_path.read_text(encoding="utf-8"))
         edit(spec)
-        spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        spec_path.write_text(dump_yaml(spec), encoding="utf-8")
     return dest
 
 
@@ -130,7 +129,7 @@ def test_command_compares_a_revision_with_the_working_tree(tmp_path: Path, capsy
     spec_path = repo / api_diff.SPEC
     spec = load_yaml(spec_path.read_text(encoding="utf-8"))
     remove_field_and_rename_parameter(spec)  # the edit of the test above: its package is generated once a run
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    spec_path.write_text(dump_yaml(spec), encoding="utf-8")
     # With openapi/ changed and no --base, the base is HEAD.
     assert api_diff.main(["--repo", str(repo)]) == 1
     out = capsys.readouterr().out.splitlines()

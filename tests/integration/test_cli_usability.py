@@ -533,9 +533,8 @@ def _report(samples: int | None = None) -> dict[str, Any]:
     return body
 
 
-@pytest.fixture
-def figures(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """The matplotlib figures draw_chart saves, kept for their artists to be inspected."""
+def _keeping_saved_figures(patch: pytest.MonkeyPatch) -> list[Any]:
+    """The matplotlib figures draw_chart saves (while `patch` lasts), kept for their artists to be inspected."""
     from matplotlib.figure import Figure
 
     saved: list[Any] = []
@@ -545,8 +544,23 @@ def figures(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         saved.append(self)
         original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Figure, "savefig", keeping)
+    patch.setattr(Figure, "savefig", keeping)
     return saved
+
+
+@pytest.fixture
+def figures(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    return _keeping_saved_figures(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def long_chart(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The long call's report drawn once, for the tests that only read the figure (drawing it costs a second)."""
+    with pytest.MonkeyPatch.context() as patch:
+        saved = _keeping_saved_figures(patch)
+        peer_report.draw_chart(_report(), tmp_path_factory.mktemp("long-chart") / "long.png")
+    (figure,) = saved
+    return figure
 
 
 def _labelled_lines(figure: Any) -> dict[str, list[Any]]:
@@ -590,21 +604,18 @@ def test_one_sample_per_stream_is_drawn_as_markers(figures: list[Any], tmp_path:
 
 
 @charts
-def test_every_stream_in_the_table_is_in_the_chart(figures: list[Any], tmp_path: Path) -> None:
-    body = _report()
-    table_streams = set(peer_report.summarize(body)["quality"])
+def test_every_stream_in_the_table_is_in_the_chart(long_chart: Any) -> None:
+    table_streams = set(peer_report.summarize(_report())["quality"])
     assert {"screen share audio sent", "screen share video received"} <= table_streams
-    peer_report.draw_chart(body, tmp_path / "long.png")
-    (figure,) = figures
+    figure = long_chart
     assert set(_labelled_lines(figure)) == table_streams
     (legend,) = figure.legends
     assert {text.get_text() for text in legend.get_texts()} == table_streams
 
 
 @charts
-def test_the_legend_covers_no_data(figures: list[Any], tmp_path: Path) -> None:
-    peer_report.draw_chart(_report(), tmp_path / "long.png")
-    (figure,) = figures
+def test_the_legend_covers_no_data(long_chart: Any) -> None:
+    figure = long_chart
     assert all(axis.get_legend() is None for axis in figure.axes)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -618,9 +629,8 @@ def test_the_legend_covers_no_data(figures: list[Any], tmp_path: Path) -> None:
 
 
 @charts
-def test_long_call_is_in_minutes_from_when_the_participant_joined(figures: list[Any], tmp_path: Path) -> None:
-    peer_report.draw_chart(_report(), tmp_path / "long.png")
-    (figure,) = figures
+def test_long_call_is_in_minutes_from_when_the_participant_joined(long_chart: Any) -> None:
+    figure = long_chart
     lines = _labelled_lines(figure)["audio sent"]
     xs = [x for line in lines for x in line.get_xdata()]
     # Samples from 09:00:30, every 30 s, 200 of them; the participant joined at 09:00:06.

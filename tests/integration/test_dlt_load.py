@@ -32,6 +32,9 @@ from realtimekit_sessions import AuthenticatedClient, RateLimit, errors
 from realtimekit_tools.mock_data import LONG_CALL_ID, DataSet, SessionRecord
 from realtimekit_tools.mock_server import MockOptions, MockServer, running
 
+# On one worker of the suite (--dist loadgroup): dlt, DuckDB and pyarrow are imported, and dlt's first pipeline run
+# made, once for all of them, not once on each worker that draws one of these tests (about 1.5 CPU seconds each).
+pytestmark = pytest.mark.xdist_group("dlt")
 ACCOUNT, APP = "acc", "app"
 FAST = {"requests": 100_000, "per_seconds": 60.0}  # the budget's behaviour is tests/unit/test_rate_limit.py's
 NOW = datetime.datetime.now(datetime.UTC)  # the mock's dates end an hour before it: files within their 7 days

@@ -42,6 +42,9 @@ from realtimekit_sessions.models import (
 )
 from realtimekit_sessions.types import UNSET
 
+# On one worker of the suite (--dist loadgroup): Prism (npx, then node loading the spec) costs about 2 CPU seconds
+# to start, once per worker that runs one of these tests.
+pytestmark = pytest.mark.xdist_group("prism")
 UTC = datetime.UTC
 
 

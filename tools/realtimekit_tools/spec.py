@@ -23,11 +23,20 @@ Spec = Mapping[str, Any]
 # libyaml's parser when PyYAML was built with it (the wheels are): it reads the spec in a tenth of the time of
 # the pure-Python one (24 against 210 ms), which every tool and test process that loads the spec pays.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# And its emitter, for the tests that write edited copies of the spec: the same text as `yaml.safe_dump`'s, in a
+# fifth of the time (20 against 110 ms for the spec).
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def load_yaml(text: str) -> Any:
     """YAML text as Python data, as `yaml.safe_load` reads it."""
     return yaml.load(text, Loader=SafeLoader)  # a safe loader: plain data only
+
+
+def dump_yaml(data: Any) -> str:
+    """Python data as YAML text, as `yaml.safe_dump(data, sort_keys=False, allow_unicode=True)` writes it."""
+    text: str = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True)
+    return text
 
 
 @cache

@@ -7,6 +7,7 @@ rotates each repeat) so drift in the machine's speed hits all sides alike; each 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import math
@@ -53,15 +54,24 @@ def sdk_parser(schema: str) -> Callable[[bytes], Any]:
     `BaseClient._process_response_data`, which (default `_strict_response_validation=False`, and these models
     are not `ModelBuilderProtocol`s) returns `construct_type(type_=cast_to, value=data)`.
     """
-    import cloudflare
     import cloudflare.types.realtime_kit
 
     model = getattr(cloudflare.types.realtime_kit, schema)
-    client = cloudflare.Cloudflare(api_token="t", base_url=BASE_URL)
+    client = _sdk_client()
     assert client._strict_response_validation is False
     response = httpx.Response(200, headers={"content-type": "application/json"})
     process = client._process_response_data
     return lambda body: process(data=json.loads(body), cast_to=model, response=response)
+
+
+@functools.cache
+def _sdk_client() -> Any:
+    """One SDK client a process, whatever its parsers' schemas: building one costs about 50 ms (its httpx client
+    makes an SSL context), paid again by every parser a process makes (the smoke run's forty-odd comparisons, the
+    suite's touch tests), and nothing it parses or measures depends on which client reads it."""
+    import cloudflare
+
+    return cloudflare.Cloudflare(api_token="t", base_url=BASE_URL)
 
 
 def json_parser(_schema: str) -> Callable[[bytes], Any]:
