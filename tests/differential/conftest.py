@@ -1,6 +1,6 @@
 """The differential suite: bodies drawn from the official SDK's response models, read by the SDK and by ours.
 
-RELIABILITY_PROFILE picks how many bodies per operation, as in tests/unit/test_fuzz_bodies.py: `ci` (the default, 25, the
+RELIABILITY_PROFILE picks how many bodies per operation, as in tests/unit/test_fuzz_bodies.py: `ci` (the default, 15, the
 same ones every run) or `fuzz` (`make fuzz`: FUZZ_EXAMPLES, 1000 unless set). The table of bodies tried per
 operation is printed at the end of the run.
 """

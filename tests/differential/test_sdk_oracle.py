@@ -36,9 +36,9 @@ from suite_support import profile_name
 pytestmark = pytest.mark.xdist_group("sdk")
 
 # The suite's hypothesis profiles (tests/conftest.py), applied to these tests only: `ci` draws the
-# same 25 bodies per operation every run, `fuzz` (make fuzz) FUZZ_EXAMPLES fresh ones.
+# same 15 bodies per operation every run, `fuzz` (make fuzz) FUZZ_EXAMPLES fresh ones.
 PROFILES = {
-    "ci": {"max_examples": 25, "derandomize": True},
+    "ci": {"max_examples": 15, "derandomize": True},
     "fuzz": {"max_examples": int(__import__("os").environ.get("FUZZ_EXAMPLES", "1000"))},
 }
 PROFILE = settings(
