@@ -180,8 +180,9 @@ def test_missing_credentials_are_one_line_and_exit_2(api: Api, monkeypatch: pyte
 
 
 def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
+
+    from realtimekit_tools.local_server import LocalServer
 
     class Refuse(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -203,8 +204,8 @@ def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatc
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    server = LocalServer(("127.0.0.1", 0), Refuse)
+    server.serve_in_background()
     try:
         monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
         monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "rejected-token-123")
@@ -216,8 +217,7 @@ def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatc
         assert code == 2 and "Realtime" in err and "(403)" in err and err.count("\n") == 1
         assert "rejected-token-123" not in err
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
 
 
 def test_an_invalid_id_is_a_usage_error(api: Api) -> None:

@@ -72,11 +72,12 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .local_server import LocalServer
 from .mock_data import ACCOUNT_ID, APP_ID, DataSet, SessionRecord, parse_time
 from .routes import Route, RouteTable, route_table
 from .spec import Spec, load_spec, resolve, server_base_path
@@ -234,11 +235,8 @@ class Fault:
     operation_id: str | None = None
 
 
-class MockServer(ThreadingHTTPServer):
-    daemon_threads = True
-    # socketserver's listen backlog is 5: a client opening more connections at once (an overlapped export opens
-    # 32) had the rest of its SYNs dropped, and each waited a second for the kernel to send it again.
-    request_queue_size = 1024
+class MockServer(LocalServer):
+    thread_name = "realtimekit-mock"
 
     def __init__(
         self,
@@ -260,7 +258,6 @@ class MockServer(ThreadingHTTPServer):
         self._data: DataSet | None = None
         self._examples = examples
         self._ray_ids = itertools.count(1)
-        self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._faults: collections.deque[Fault] = collections.deque()
         self._random = random.Random(f"{self.options.seed}/faults")
@@ -394,21 +391,6 @@ class MockServer(ThreadingHTTPServer):
 
     def next_ray_id(self) -> str:
         return f"{next(self._ray_ids):016x}-MOCK"
-
-    def serve_in_background(self) -> None:
-        # A short poll: stop() (shutdown) waits for the loop to look, half a second a server at the default.
-        self._thread = threading.Thread(
-            target=self.serve_forever, kwargs={"poll_interval": 0.02}, name="realtimekit-mock", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop serving, wait for the serving thread and release the socket."""
-        if self._thread is not None:
-            self.shutdown()
-            self._thread.join(timeout=10)
-            self._thread = None
-        self.server_close()
 
 
 class BadQuery(ValueError):

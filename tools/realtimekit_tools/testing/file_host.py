@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Self
+
+from ..local_server import LocalServer
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -25,26 +26,17 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-class FileHost(ThreadingHTTPServer):
+class FileHost(LocalServer):
     """`files`: URL path -> (content type, bytes). Serves in a background thread until `stop()`."""
 
-    daemon_threads = True
-    request_queue_size = 1024  # not socketserver's 5: connections opened at once are not made to wait a second
+    thread_name = "file-host"
 
     def __init__(self, files: Mapping[str, tuple[str, bytes]]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.files = dict(files)
         self.requests: list[dict[str, Any]] = []
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
-        self._thread = threading.Thread(  # a short poll: stop() waits for the loop to look
-            target=self.serve_forever, kwargs={"poll_interval": 0.02}, name="file-host", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        self.shutdown()
-        self._thread.join(timeout=10)
-        self.server_close()
+        self.serve_in_background()
 
     def __enter__(self) -> Self:
         return self

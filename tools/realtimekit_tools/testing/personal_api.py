@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
+from ..local_server import LocalServer
 from ..paths import recordings_dir
 from ..recording import read_recording
 from ..routes import route_table
@@ -73,10 +73,7 @@ def personal_bodies() -> dict[str, Any]:
     return bodies
 
 
-class _Server(ThreadingHTTPServer):
-    request_queue_size = 1024  # not socketserver's 5: connections opened at once are not made to wait a second
-    daemon_threads = True
-
+class _Server(LocalServer):
     def __init__(self, bodies: dict[str, Any], statuses: dict[str, int]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.bodies = bodies
@@ -119,11 +116,8 @@ class _Handler(BaseHTTPRequestHandler):
 def personal_api(statuses: dict[str, int] | None = None) -> Iterator[tuple[_Server, str]]:
     """A local API whose answers carry personal data; `statuses` makes operations fail."""
     server = _Server(personal_bodies(), statuses or {})
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
+    server.serve_in_background()
     try:
         yield server, f"http://127.0.0.1:{server.server_address[1]}/client/v4"
     finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
+        server.stop()

@@ -8,7 +8,6 @@ use the second core. `SoakServer` starts it, reads the counters through shared m
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from typing import Any
 
 from .. import mock_server
@@ -24,10 +23,7 @@ def _serve(port: Any, accepted: Any, answered: Any, ready: Any, stop: Any) -> No
             with answered.get_lock():
                 answered.value += 1
 
-    class CountingServer(mock_server.MockServer):
-        # The stdlib default backlog is 5: 200 clients connecting at once would see SYNs dropped and retried.
-        request_queue_size = 1024
-
+    class CountingServer(mock_server.MockServer):  # a LocalServer: 200 clients may connect at once
         def get_request(self) -> Any:
             connection = super().get_request()
             with accepted.get_lock():
@@ -38,12 +34,10 @@ def _serve(port: Any, accepted: Any, answered: Any, ready: Any, stop: Any) -> No
     server = CountingServer(("127.0.0.1", 0), mock_server.load_routes())
     server.RequestHandlerClass = CountingHandler
     port.value = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
+    server.serve_in_background()
     ready.set()
     stop.wait(600)  # bounded: the test stops it long before
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 class SoakServer:
