@@ -230,6 +230,7 @@ def send_http(
             _deadline.reset(token)
             if limit is not None:
                 limit.release()  # answered or failed: it counts for a window from now
+        unbind(response)
         if limit is not None:
             limit.observe(response)
         if not response.is_success:
@@ -336,6 +337,7 @@ async def send_http_async(
         finally:
             if limit is not None:
                 limit.release()  # answered, failed or cancelled: it counts for a window from now
+        unbind(response)
         if limit is not None:
             limit.observe(response)
         if not response.is_success:
@@ -382,6 +384,22 @@ def _tenacity_wait(state: RetryCallState) -> float:
     if not isinstance(error, BaseException):
         return 0.0
     return retry_delay(error, state.attempt_number + 1)
+
+
+# What a read and closed response's stream becomes (see `unbind`): empty, as the stream it replaces now is.
+_READ = httpx.ByteStream(b"")
+
+
+def unbind(response: httpx.Response) -> None:
+    """Break the reference cycle httpx makes between a response and its stream, once the body is read.
+
+    httpx 0.28 wraps every body in a stream that holds its response (to set `elapsed` when it closes), so every
+    response is a cycle: freed only when the cyclic collector next runs, with its body (encode/httpx#3733, open).
+    A read and closed response needs its stream no more (`elapsed` is set, the body is in `content`), so the
+    stream is replaced by an empty one and the response, with its body, is freed as soon as it is let go.
+    """
+    if response.is_closed and response.is_stream_consumed:
+        response.stream = _READ
 
 
 def _where(method: str, url: httpx.URL) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import gc
 import json
 import os
 import socket
@@ -205,6 +206,53 @@ def test_after_fork_the_child_never_reads_the_parents_connections(raw_server: St
     assert parent == [f"parent-{n}" for n in range(5)]
     assert server.connections >= 2  # the child opened a connection of its own
     client.close()
+
+
+def responses_alive() -> int:
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, httpx.Response))
+
+
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
+def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting_for_the_collector(
+    use_async: bool | str, raw_server: Start
+) -> None:
+    # httpx makes every response a reference cycle (its stream holds it, to set `elapsed`): with the collector
+    # off, or not yet run, each body would stay in memory after the call. 100 KB bodies, ten calls each way.
+    def answer(path: str, connection: socket.socket) -> None:
+        if "missing" in path:
+            body = json.dumps({"success": False, "errors": [{"code": 404, "message": "x" * 100_000}]}).encode()
+            connection.sendall(http_answer(body, status="404 Not Found"))
+        else:
+            connection.sendall(session_answer(path + "x" * 100_000))
+
+    server = raw_server(answer)
+    transport = "aiohttp" if use_async == "aiohttp" else "httpx"
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+
+    async def calls() -> None:
+        async with client:
+            for number in range(10):
+                assert len((await get_session_details.asyncio(ACCOUNT, APP, f"s{number}", client=client)).data.id) > 1
+            with pytest.raises(errors.NotFoundError):
+                await get_session_details.asyncio(ACCOUNT, APP, "missing", client=client)
+
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = responses_alive()
+        if use_async:
+            asyncio.run(calls())
+        else:
+            with client:
+                for number in range(10):
+                    assert len(get_session_details.sync(ACCOUNT, APP, f"s{number}", client=client).data.id) > 1
+                with pytest.raises(errors.NotFoundError):
+                    get_session_details.sync(ACCOUNT, APP, "missing", client=client)
+        assert responses_alive() == before
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
