@@ -398,8 +398,9 @@ def unbind(response: httpx.Response) -> None:
     A read and closed response needs its stream no more (`elapsed` is set, the body is in `content`), so the
     stream is replaced by an empty one and the response, with its body, is freed as soon as it is let go.
     """
-    if response.is_closed and response.is_stream_consumed:
-        response.stream = _READ
+    for read in (*response.history, response):  # the redirects followed to it were read and closed on the way
+        if read.is_closed and read.is_stream_consumed:
+            read.stream = _READ
 
 
 def _where(method: str, url: httpx.URL) -> str:

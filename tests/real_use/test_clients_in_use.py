@@ -255,6 +255,61 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
             gc.enable()
 
 
+
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
+@pytest.mark.parametrize("way", ["redirected"])
+def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_returns(
+    use_async: bool | str, way: str, raw_server: Start
+) -> None:
+    # A call that got two 429s before its answer, or followed a redirect to it, read more than one response:
+    # none of them (the 100 KB answer above all) may wait for the collector.
+    asked: list[str] = []
+
+    def answer(path: str, connection: socket.socket) -> None:
+        if "again" in path and asked.count(path) < 2:
+            asked.append(path)
+            connection.sendall(http_answer(b"{}", status="429 Too Many Requests", headers={"Retry-After": "0"}))
+        elif "moved" in path:
+            connection.sendall(http_answer(b"", status="302 Found", headers={"Location": path.replace("moved", "s")}))
+        else:
+            connection.sendall(session_answer(path + "x" * 100_000))
+
+    async def no_wait(seconds: float, error: BaseException) -> None:
+        pass
+
+    server = raw_server(answer)
+    client = AuthenticatedClient(
+        token=TOKEN,
+        base_url=server.base_url,
+        max_retries=2,
+        follow_redirects=way == "redirected",
+        retry_sleep=lambda seconds, error: None,
+        async_retry_sleep=no_wait,
+        async_transport="aiohttp" if use_async == "aiohttp" else "httpx",
+    )
+    ids = [f"{'again' if way == 'retried' else 'moved'}{number}" for number in range(5)]
+
+    async def calls() -> None:
+        async with client:
+            for session in ids:
+                assert len((await get_session_details.asyncio(ACCOUNT, APP, session, client=client)).data.id) > 1
+
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = responses_alive()
+        if use_async:
+            asyncio.run(calls())
+        else:
+            with client:
+                for session in ids:
+                    assert len(get_session_details.sync(ACCOUNT, APP, session, client=client).data.id) > 1
+        assert responses_alive() == before
+    finally:
+        if was_enabled:
+            gc.enable()
+
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
     server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
     client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
