@@ -245,12 +245,12 @@ def send_http(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay, cause = retry_delay(first_error, 1), first_error
+        first_delay, cause = retry_delay(first_error, 1), [first_error]  # a list, emptied when the call ends
 
     from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
     wait = sleep or _sleep
-    wait(first_delay, cause)
+    wait(first_delay, cause[0])
     failed: list[BaseException] = []
 
     def note(state: RetryCallState) -> None:
@@ -262,10 +262,17 @@ def send_http(
         wait=_tenacity_wait,
         retry=retry_if_exception(worth_retrying),
         before_sleep=note,
-        sleep=lambda seconds: wait(seconds, failed[0] if failed else cause),
+        sleep=lambda seconds: wait(seconds, failed[0] if failed else cause[0]),
         reraise=True,
     )
-    return retrying(attempt)
+    try:
+        return retrying(attempt)
+    finally:
+        # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
+        # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
+        # read (a sync call's answer too, through its callers' frames) until the collector runs.
+        cause.clear()
+        failed.clear()
 
 
 # How a sync call waits before a retry: `sleep(seconds, the error that caused it)`. The client's retry_sleep
@@ -352,12 +359,12 @@ async def send_http_async(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay, cause = retry_delay(first_error, 1), first_error
+        first_delay, cause = retry_delay(first_error, 1), [first_error]  # a list, emptied when the call ends
 
     from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
     wait = sleep or _async_sleep
-    await wait(first_delay, cause)
+    await wait(first_delay, cause[0])
     failed: list[BaseException] = []
 
     def note(state: RetryCallState) -> None:
@@ -365,7 +372,7 @@ async def send_http_async(
         failed[:] = [error] if isinstance(error, BaseException) else []
 
     async def pause(seconds: float) -> None:
-        await wait(seconds, failed[0] if failed else cause)
+        await wait(seconds, failed[0] if failed else cause[0])
 
     retrying = AsyncRetrying(
         stop=stop_after_attempt(retries),
@@ -375,7 +382,14 @@ async def send_http_async(
         sleep=pause,
         reraise=True,
     )
-    return await retrying(attempt)
+    try:
+        return await retrying(attempt)
+    finally:
+        # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
+        # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
+        # read (a sync call's answer too, through its callers' frames) until the collector runs.
+        cause.clear()
+        failed.clear()
 
 
 def _tenacity_wait(state: RetryCallState) -> float:

@@ -257,7 +257,7 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
 
 
 @pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
-@pytest.mark.parametrize("way", ["redirected"])
+@pytest.mark.parametrize("way", ["retried", "redirected"])
 def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_returns(
     use_async: bool | str, way: str, raw_server: Start
 ) -> None:
