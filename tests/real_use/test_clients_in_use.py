@@ -255,7 +255,6 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
             gc.enable()
 
 
-
 @pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
 @pytest.mark.parametrize("way", ["retried", "redirected"])
 def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_returns(
@@ -309,6 +308,7 @@ def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_retur
     finally:
         if was_enabled:
             gc.enable()
+
 
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
     server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
