@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime
 import gc
 import json
@@ -10,7 +11,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -212,6 +213,21 @@ def responses_alive() -> int:
     return sum(1 for thing in gc.get_objects() if isinstance(thing, httpx.Response))
 
 
+@contextlib.contextmanager
+def collector_off() -> Iterator[Callable[[], int]]:
+    """The cyclic collector off inside the block (as it is, for a while, in any program); gives a function saying
+    how many httpx responses are alive beyond those at the block's start. Restored as it was on the way out."""
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = responses_alive()
+        yield lambda: responses_alive() - before
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
 def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting_for_the_collector(
     use_async: bool | str, raw_server: Start
@@ -236,11 +252,7 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
             with pytest.raises(errors.NotFoundError):
                 await get_session_details.asyncio(ACCOUNT, APP, "missing", client=client)
 
-    was_enabled = gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        before = responses_alive()
+    with collector_off() as responses_left:
         if use_async:
             asyncio.run(calls())
         else:
@@ -249,10 +261,7 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
                     assert len(get_session_details.sync(ACCOUNT, APP, f"s{number}", client=client).data.id) > 1
                 with pytest.raises(errors.NotFoundError):
                     get_session_details.sync(ACCOUNT, APP, "missing", client=client)
-        assert responses_alive() == before
-    finally:
-        if was_enabled:
-            gc.enable()
+        assert responses_left() == 0
 
 
 @pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
@@ -293,21 +302,14 @@ def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_retur
             for session in ids:
                 assert len((await get_session_details.asyncio(ACCOUNT, APP, session, client=client)).data.id) > 1
 
-    was_enabled = gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        before = responses_alive()
+    with collector_off() as responses_left:
         if use_async:
             asyncio.run(calls())
         else:
             with client:
                 for session in ids:
                     assert len(get_session_details.sync(ACCOUNT, APP, session, client=client).data.id) > 1
-        assert responses_alive() == before
-    finally:
-        if was_enabled:
-            gc.enable()
+        assert responses_left() == 0
 
 
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
