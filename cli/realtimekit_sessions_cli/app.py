@@ -733,7 +733,7 @@ def export(
 
     account_id, app_id = ctx.obj.ids()
     arguments = filters.arguments()
-    exporting.keep_freed_memory()  # a bulk job in a process of its own: memory freed by a session is reused
+    exporting.keep_freed_memory()  # memory a session frees is reused by the next (glibc; see there)
     stderr = Console(stderr=True, highlight=False)
     # The output first: a path that cannot be written fails before any request is made.
     handle = output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout

@@ -150,28 +150,38 @@ KEEP_FREED_BYTES, MAP_BLOCKS_FROM_BYTES = 64 * 1024 * 1024, 32 * 1024 * 1024
 
 
 def keep_freed_memory() -> bool:
-    """Have glibc keep the memory an export frees for the sessions after it (this process only); True if set.
+    """Have glibc keep the memory an export frees for the sessions after it; True if both settings were taken.
 
-    Each session allocates megabytes (a large one: its body, the chunks it came in, its models, its encoded JSON)
-    and frees them before the next session allocates as much again. By default glibc hands blocks of 128 KiB and
-    more (the mmap threshold, raised only to the size of a block freed) and free memory above 128 KiB at the top
-    of its heap (the trim threshold) back to the kernel, so every session's memory was faulted in afresh: 53,000
-    page faults an export of 50 sessions of 1.1 MB, a sixth of its CPU. Blocks are mapped only from 32 MiB (the
-    most glibc allows) and the heap trimmed only past 64 MiB free; the peak, what `--concurrency` and the window
-    bound, is unchanged. The library never touches the allocator (a program's allocator is the program's); the
-    command does, as the program it is. Elsewhere than glibc (macOS, musl), nothing is changed.
+    Each session allocates megabytes (a large one: its body and the chunks it came in, its encoded JSON) and frees
+    them before the next session allocates as much again. By default glibc hands blocks of 128 KiB and more (the
+    mmap threshold, raised only to the size of a block freed) and free memory above 128 KiB at the top of its
+    heap (the trim threshold) back to the kernel, so every session's memory was faulted in afresh: 50,000-61,000
+    page faults an export of 50 sessions of 1.1 MB, about a tenth of its CPU. Blocks are mapped only from 32 MiB
+    (on 64-bit glibc the most it takes; a 32-bit one refuses it, and only the trim setting holds) and the heap
+    trimmed only past 64 MiB free; the peak, what `--concurrency` and the window bound, is unchanged.
+
+    The setting is the process's and stays for the rest of it (glibc has no way to read the old values back): the
+    command makes it, as the program it is, not the library. A user's own MALLOC_MMAP_THRESHOLD_,
+    MALLOC_TRIM_THRESHOLD_ or GLIBC_TUNABLES is left in charge; elsewhere than glibc (macOS, musl, Windows), or
+    on a Python without ctypes, nothing is changed.
     """
-    import ctypes
+    import os
 
-    if not on_glibc():
+    if not on_glibc() or any(name in os.environ for name in _ALLOCATOR_SETTINGS):
         return False
     try:
+        import ctypes
+
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    # mallopt() answers 1 for a value it took, 0 for one it refused.
+    # mallopt() answers 1 for a value it took, 0 for one it refused; both calls are made either way.
     return bool(mallopt(M_MMAP_THRESHOLD, MAP_BLOCKS_FROM_BYTES)) & bool(mallopt(M_TRIM_THRESHOLD, KEEP_FREED_BYTES))
+
+
+# Environment variables by which a user sets glibc's thresholds themselves.
+_ALLOCATOR_SETTINGS = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES")
 
 
 def on_glibc() -> bool:

@@ -270,7 +270,9 @@ def send_http(
     finally:
         # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
         # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
-        # read (a sync call's answer too, through its callers' frames) until the collector runs.
+        # read (a sync call's answer too, through its callers' frames) until the collector runs. (A call whose
+        # every attempt failed still leaves its last error's response to the collector: tenacity's RetryError and
+        # that error hold each other.)
         cause.clear()
         failed.clear()
 
@@ -387,7 +389,8 @@ async def send_http_async(
     finally:
         # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
         # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
-        # read (a sync call's answer too, through its callers' frames) until the collector runs.
+        # read until the collector runs. (A call whose every attempt failed still leaves its last error's
+        # response to the collector: tenacity's RetryError and that error hold each other.)
         cause.clear()
         failed.clear()
 

@@ -166,6 +166,17 @@ def test_export_ndjson_and_csv(api: Api, tmp_path: Path) -> None:
     assert code == 0 and json.loads(out) == {"sessions": 1, "participants": 0, "file": str(tmp_path / "one.ndjson")}
 
 
+def test_export_sets_the_allocator_once_at_its_start(api: Api, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from realtimekit_sessions_cli import export as exporting
+
+    calls: list[int] = []
+    monkeypatch.setattr(exporting, "keep_freed_memory", lambda: calls.append(1) or True)
+    for mode in ([], ["--concurrency", "1"]):
+        code, _, err = invoke("export", "-o", str(tmp_path / "all.ndjson"), *mode)
+        assert code == 0, err
+    assert calls == [1, 1]
+
+
 def test_missing_credentials_are_one_line_and_exit_2(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLOUDFLARE_API_TOKEN")
     code, out, err = invoke("sessions", "list")
