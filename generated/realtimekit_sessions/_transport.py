@@ -18,7 +18,7 @@ import ssl
 import time
 import weakref
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import quote, urlencode
 
 import httpcore
@@ -257,24 +257,20 @@ def send_http(
         error = state.outcome.exception() if state.outcome is not None else None
         failed[:] = [error] if isinstance(error, BaseException) else []
 
+    states: list[RetryCallState] = []
     retrying = Retrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
         retry=retry_if_exception(worth_retrying),
+        before=states.append,
         before_sleep=note,
         sleep=lambda seconds: wait(seconds, failed[0] if failed else cause[0]),
-        reraise=True,
+        retry_error_callback=_give_up,
     )
     try:
         return retrying(attempt)
     finally:
-        # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
-        # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
-        # read (a sync call's answer too, through its callers' frames) until the collector runs. (A call whose
-        # every attempt failed still leaves its last error's response to the collector: tenacity's RetryError and
-        # that error hold each other.)
-        cause.clear()
-        failed.clear()
+        _let_go(cause, failed, states)
 
 
 # How a sync call waits before a retry: `sleep(seconds, the error that caused it)`. The client's retry_sleep
@@ -376,23 +372,46 @@ async def send_http_async(
     async def pause(seconds: float) -> None:
         await wait(seconds, failed[0] if failed else cause[0])
 
+    states: list[RetryCallState] = []
     retrying = AsyncRetrying(
         stop=stop_after_attempt(retries),
         wait=_tenacity_wait,
         retry=retry_if_exception(worth_retrying),
+        before=states.append,
         before_sleep=note,
         sleep=pause,
-        reraise=True,
+        retry_error_callback=_give_up,
     )
     try:
         return await retrying(attempt)
     finally:
-        # The first error's traceback holds this frame, which holds the error (`cause`), as the last failure's
-        # traceback holds tenacity's frame, which holds `failed`: cycles that would keep every response the call
-        # read until the collector runs. (A call whose every attempt failed still leaves its last error's
-        # response to the collector: tenacity's RetryError and that error hold each other.)
-        cause.clear()
-        failed.clear()
+        _let_go(cause, failed, states)
+
+
+def _give_up(state: RetryCallState) -> NoReturn:
+    """The retries are over and the last attempt failed: its error raised as it is (what reraise=True does),
+    without the RetryError that reraise=True makes first and keeps in the traceback, holding the error."""
+    outcome, state.outcome = state.outcome, None
+    error = outcome.exception() if outcome is not None else None
+    del outcome
+    if error is None:  # tenacity calls this only after a failed attempt (retry_if_exception)
+        raise RuntimeError("retries ended without an error to raise")
+    try:
+        raise error
+    finally:
+        del error  # this frame, in the error's traceback, is not to hold the error
+
+
+def _let_go(cause: list[APIError], failed: list[BaseException], states: list[RetryCallState]) -> None:
+    """What a retried call held of its errors, let go of as it ends. The first error's traceback holds the frame
+    that holds `cause`, the last failure's holds tenacity's that holds `failed`, and an error raised by tenacity
+    holds the frames that hold the retry state, whose outcome holds the error: cycles that would keep every
+    response the call read (a sync call's answer too, through its callers' frames) until the collector runs."""
+    cause.clear()
+    failed.clear()
+    for state in states:
+        state.outcome = None
+    states.clear()
 
 
 def _tenacity_wait(state: RetryCallState) -> float:

@@ -265,20 +265,27 @@ def test_a_response_and_its_body_are_freed_when_the_call_returns_without_waiting
 
 
 @pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
-@pytest.mark.parametrize("way", ["retried", "redirected"])
+@pytest.mark.parametrize("way", ["retried", "redirected", "exhausted", "given up"])
 def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_returns(
     use_async: bool | str, way: str, raw_server: Start
 ) -> None:
-    # A call that got two 429s before its answer, or followed a redirect to it, read more than one response:
-    # none of them (the 100 KB answer above all) may wait for the collector.
+    # A call that got two 429s before its answer, or followed a redirect to it, read more than one response: none
+    # of them (the 100 KB answer above all) may wait for the collector. Nor may those of a call whose retries ran
+    # out (503, 503, 503), or that was given up on an answer not worth retrying (429, then 400), nor its error.
     asked: list[str] = []
+    failure = json.dumps({"success": False, "errors": [{"code": 1, "message": "x" * 10_000}]}).encode()
 
     def answer(path: str, connection: socket.socket) -> None:
-        if "again" in path and asked.count(path) < 2:
-            asked.append(path)
+        asked.append(path)
+        if "again" in path and asked.count(path) <= 2:
             connection.sendall(http_answer(b"{}", status="429 Too Many Requests", headers={"Retry-After": "0"}))
         elif "moved" in path:
             connection.sendall(http_answer(b"", status="302 Found", headers={"Location": path.replace("moved", "s")}))
+        elif "down" in path:
+            connection.sendall(http_answer(failure, status="503 Service Unavailable"))
+        elif "refused" in path:
+            status = "429 Too Many Requests" if asked.count(path) == 1 else "400 Bad Request"
+            connection.sendall(http_answer(failure, status=status, headers={"Retry-After": "0"}))
         else:
             connection.sendall(session_answer(path + "x" * 100_000))
 
@@ -295,12 +302,18 @@ def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_retur
         async_retry_sleep=no_wait,
         async_transport="aiohttp" if use_async == "aiohttp" else "httpx",
     )
-    ids = [f"{'again' if way == 'retried' else 'moved'}{number}" for number in range(5)]
+    stem = {"retried": "again", "redirected": "moved", "exhausted": "down", "given up": "refused"}[way]
+    ids = [f"{stem}{number}" for number in range(5)]
+    fails = way in ("exhausted", "given up")
 
     async def calls() -> None:
         async with client:
             for session in ids:
-                assert len((await get_session_details.asyncio(ACCOUNT, APP, session, client=client)).data.id) > 1
+                if fails:
+                    with pytest.raises(errors.APIStatusError):
+                        await get_session_details.asyncio(ACCOUNT, APP, session, client=client)
+                else:
+                    assert len((await get_session_details.asyncio(ACCOUNT, APP, session, client=client)).data.id) > 1
 
     with collector_off() as responses_left:
         if use_async:
@@ -308,8 +321,13 @@ def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_retur
         else:
             with client:
                 for session in ids:
-                    assert len(get_session_details.sync(ACCOUNT, APP, session, client=client).data.id) > 1
+                    if fails:
+                        with pytest.raises(errors.APIStatusError):
+                            get_session_details.sync(ACCOUNT, APP, session, client=client)
+                    else:
+                        assert len(get_session_details.sync(ACCOUNT, APP, session, client=client).data.id) > 1
         assert responses_left() == 0
+    assert len(asked) == {"retried": 15, "redirected": 10, "exhausted": 15, "given up": 10}[way]
 
 
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
