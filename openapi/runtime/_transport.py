@@ -250,7 +250,6 @@ def send_http(
     from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
     wait = sleep or _sleep
-    wait(first_delay, cause[0])
     failed: list[BaseException] = []
 
     def note(state: RetryCallState) -> None:
@@ -268,6 +267,7 @@ def send_http(
         retry_error_callback=_give_up,
     )
     try:
+        wait(first_delay, cause[0])  # in here: an interrupted wait lets go of the first error too
         return retrying(attempt)
     finally:
         _let_go(cause, failed, states)
@@ -362,7 +362,6 @@ async def send_http_async(
     from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
     wait = sleep or _async_sleep
-    await wait(first_delay, cause[0])
     failed: list[BaseException] = []
 
     def note(state: RetryCallState) -> None:
@@ -383,6 +382,7 @@ async def send_http_async(
         retry_error_callback=_give_up,
     )
     try:
+        await wait(first_delay, cause[0])  # in here: a cancelled wait lets go of the first error too
         return await retrying(attempt)
     finally:
         _let_go(cause, failed, states)

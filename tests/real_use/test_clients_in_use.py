@@ -330,6 +330,51 @@ def test_a_retried_or_redirected_call_frees_every_response_it_read_when_it_retur
     assert len(asked) == {"retried": 15, "redirected": 10, "exhausted": 15, "given up": 10}[way]
 
 
+class Interrupted(Exception):
+    """What a person's Ctrl-C, or a caller's timeout, does to a call waiting to retry."""
+
+
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
+def test_a_call_interrupted_while_it_waits_to_retry_frees_what_it_read(
+    use_async: bool | str, raw_server: Start
+) -> None:
+    def answer(path: str, connection: socket.socket) -> None:
+        body = json.dumps({"success": False, "errors": [{"code": 1, "message": "x" * 10_000}]}).encode()
+        connection.sendall(http_answer(body, status="429 Too Many Requests", headers={"Retry-After": "30"}))
+
+    def interrupt(seconds: float, error: BaseException) -> None:
+        raise Interrupted
+
+    async def interrupt_async(seconds: float, error: BaseException) -> None:
+        raise Interrupted
+
+    server = raw_server(answer)
+    client = AuthenticatedClient(
+        token=TOKEN,
+        base_url=server.base_url,
+        max_retries=2,
+        retry_sleep=interrupt,
+        async_retry_sleep=interrupt_async,
+        async_transport="aiohttp" if use_async == "aiohttp" else "httpx",
+    )
+
+    async def calls() -> None:
+        async with client:
+            for number in range(3):
+                with pytest.raises(Interrupted):
+                    await get_session_details.asyncio(ACCOUNT, APP, f"s{number}", client=client)
+
+    with collector_off() as responses_left:
+        if use_async:
+            asyncio.run(calls())
+        else:
+            with client:
+                for number in range(3):
+                    with pytest.raises(Interrupted):
+                        get_session_details.sync(ACCOUNT, APP, f"s{number}", client=client)
+        assert responses_left() == 0
+
+
 def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
     server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
     client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
