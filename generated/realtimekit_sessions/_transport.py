@@ -245,32 +245,17 @@ def send_http(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay, cause = retry_delay(first_error, 1), [first_error]  # a list, emptied when the call ends
+        first_delay, held = retry_delay(first_error, 1), _Held(first_error)
 
-    from tenacity import Retrying, retry_if_exception, stop_after_attempt
+    from tenacity import Retrying
 
     wait = sleep or _sleep
-    failed: list[BaseException] = []
-
-    def note(state: RetryCallState) -> None:
-        error = state.outcome.exception() if state.outcome is not None else None
-        failed[:] = [error] if isinstance(error, BaseException) else []
-
-    states: list[RetryCallState] = []
-    retrying = Retrying(
-        stop=stop_after_attempt(retries),
-        wait=_tenacity_wait,
-        retry=retry_if_exception(worth_retrying),
-        before=states.append,
-        before_sleep=note,
-        sleep=lambda seconds: wait(seconds, failed[0] if failed else cause[0]),
-        retry_error_callback=_give_up,
-    )
+    retrying = Retrying(**held.settings(retries, worth_retrying), sleep=lambda seconds: wait(seconds, held.latest()))
     try:
-        wait(first_delay, cause[0])  # in here: an interrupted wait lets go of the first error too
+        wait(first_delay, held.latest())  # in here: an interrupted wait lets go of the first error too
         return retrying(attempt)
     finally:
-        _let_go(cause, failed, states)
+        held.let_go()
 
 
 # How a sync call waits before a retry: `sleep(seconds, the error that caused it)`. The client's retry_sleep
@@ -357,35 +342,21 @@ async def send_http_async(
     except APIError as first_error:
         if retries <= 0 or not worth_retrying(first_error):
             raise
-        first_delay, cause = retry_delay(first_error, 1), [first_error]  # a list, emptied when the call ends
+        first_delay, held = retry_delay(first_error, 1), _Held(first_error)
 
-    from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+    from tenacity import AsyncRetrying
 
     wait = sleep or _async_sleep
-    failed: list[BaseException] = []
-
-    def note(state: RetryCallState) -> None:
-        error = state.outcome.exception() if state.outcome is not None else None
-        failed[:] = [error] if isinstance(error, BaseException) else []
 
     async def pause(seconds: float) -> None:
-        await wait(seconds, failed[0] if failed else cause[0])
+        await wait(seconds, held.latest())
 
-    states: list[RetryCallState] = []
-    retrying = AsyncRetrying(
-        stop=stop_after_attempt(retries),
-        wait=_tenacity_wait,
-        retry=retry_if_exception(worth_retrying),
-        before=states.append,
-        before_sleep=note,
-        sleep=pause,
-        retry_error_callback=_give_up,
-    )
+    retrying = AsyncRetrying(**held.settings(retries, worth_retrying), sleep=pause)
     try:
-        await wait(first_delay, cause[0])  # in here: a cancelled wait lets go of the first error too
+        await wait(first_delay, held.latest())  # in here: a cancelled wait lets go of the first error too
         return await retrying(attempt)
     finally:
-        _let_go(cause, failed, states)
+        held.let_go()
 
 
 def _give_up(state: RetryCallState) -> NoReturn:
@@ -402,16 +373,50 @@ def _give_up(state: RetryCallState) -> NoReturn:
         del error  # this frame, in the error's traceback, is not to hold the error
 
 
-def _let_go(cause: list[APIError], failed: list[BaseException], states: list[RetryCallState]) -> None:
-    """What a retried call held of its errors, let go of as it ends. The first error's traceback holds the frame
-    that holds `cause`, the last failure's holds tenacity's that holds `failed`, and an error raised by tenacity
-    holds the frames that hold the retry state, whose outcome holds the error: cycles that would keep every
-    response the call read (a sync call's answer too, through its callers' frames) until the collector runs."""
-    cause.clear()
-    failed.clear()
-    for state in states:
-        state.outcome = None
-    states.clear()
+class _Held:
+    """What a retried call keeps of its errors while it retries: the first (for the first wait), the last failure
+    tenacity reported (for each wait after it), and tenacity's retry state; `let_go` as the call ends.
+
+    The first error's traceback holds the frame that holds this, the last failure's holds tenacity's, and an error
+    raised by tenacity holds the frames that hold the retry state, whose outcome holds the error: cycles that would
+    keep every response the call read (a sync call's answer too, through its callers' frames) until the collector
+    runs, were they not let go of.
+    """
+
+    __slots__ = ("failed", "first", "states")
+
+    def __init__(self, first: APIError) -> None:
+        self.first: list[APIError] = [first]
+        self.failed: list[BaseException] = []
+        self.states: list[RetryCallState] = []
+
+    def note(self, state: RetryCallState) -> None:
+        error = state.outcome.exception() if state.outcome is not None else None
+        self.failed[:] = [error] if isinstance(error, BaseException) else []
+
+    def latest(self) -> BaseException:
+        """The error the next wait is for."""
+        return self.failed[0] if self.failed else self.first[0]
+
+    def settings(self, retries: int, worth_retrying: Callable[[BaseException], bool]) -> dict[str, Any]:
+        """tenacity's settings, sync or async alike (the caller adds how to sleep)."""
+        from tenacity import retry_if_exception, stop_after_attempt
+
+        return {
+            "stop": stop_after_attempt(retries),
+            "wait": _tenacity_wait,
+            "retry": retry_if_exception(worth_retrying),
+            "before": self.states.append,
+            "before_sleep": self.note,
+            "retry_error_callback": _give_up,
+        }
+
+    def let_go(self) -> None:
+        self.first.clear()
+        self.failed.clear()
+        for state in self.states:
+            state.outcome = None
+        self.states.clear()
 
 
 def _tenacity_wait(state: RetryCallState) -> float:
