@@ -12,6 +12,8 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
 - The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
   and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
+- A request whose connection fails before an answer is not sent again by aiohttp itself: retrying is the
+  client's, waited for and counted in its budget, as on httpx.
 - A body of at most EAGER_BODY_BYTES (by its Content-Length) is read by aiohttp whole as the answer arrives, the
   connection back in the pool at once, and handed to httpx as a stream of one chunk: aiohttp's chunked reading,
   and the two exception-mapping layers around it, are skipped for the small bodies most calls get. A larger
@@ -123,7 +125,13 @@ class AiohttpTransport(_HttpxAiohttpTransport):
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
         )
-        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+        # aiohttp sends an idempotent request again, at once, when the connection fails before an answer (a
+        # hang-up, a reset): a request the client's retries never saw, neither waited for nor counted in its rate
+        # limit's budget. httpx does not; the retries are the client's own, on both transports.
+        if hasattr(session, "_retry_connection"):  # aiohttp 3.10 on
+            session._retry_connection = False
+        return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if isinstance(request.stream, httpx.ByteStream):

@@ -200,6 +200,9 @@ def test_reset_mid_body_then_an_answer_succeeds(
     assert outcome.error is None, outcome.error
     assert type(outcome.result) is success_model("get_session_details")
     assert server.request_count == 3
+    # Each request the server saw was one of the client's own attempts, waited for and counted in its budget:
+    # none was sent again by the transport underneath (aiohttp resends an idempotent request that was hung up on).
+    assert outcome.attempts == 3
     # A reset connection is not put back in the pool: each attempt needed a new one.
     assert server.connections_accepted == 3
     check_no_leak(outcome, server)
