@@ -7,11 +7,13 @@ failures and non-2xx answers into the exceptions of `errors` and retries the one
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
 import os
 import ssl
 import threading
+from collections.abc import AsyncGenerator
 from typing import Any, Literal, Self
 
 import httpx
@@ -127,8 +129,9 @@ class Client:
             applies to downloads too.
 
     One client may be shared: by threads (one connection pool, built once), across a fork (the child builds
-    its own pool and never reads the parent's connections), and by successive event loops (each gets its own
-    async pool). After close() the next call builds a fresh pool.
+    its own pool and never reads the parent's connections), and by event loops, one after another or at once in
+    several threads (each loop gets an async pool of its own, closed when asyncio.run ends the loop). After
+    close() the next call builds a fresh pool.
     """
 
     _base_url: str = field(factory=_env_base_url, kw_only=True, alias="base_url")
@@ -147,13 +150,20 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     async_transport: Literal["httpx", "aiohttp"] = field(default="httpx", kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
     # Clients given with set_httpx_client / set_async_httpx_client are the caller's: never replaced or rebuilt.
     _client_given: bool = field(default=False, init=False, repr=False)
-    _async_client_given: bool = field(default=False, init=False, repr=False)
-    # Where the pools were built: a fork or another event loop needs pools of its own.
+    _async_given: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # Where the sync pool was built: a forked child needs a pool of its own.
     _client_pid: int = field(default=0, init=False, repr=False)
-    _async_client_loop: object = field(default=None, init=False, repr=False)
+    # The async pools: one for each event loop (a pool's connections belong to the loop that opened them, and can
+    # be neither used nor closed from another), each with what closes it at its loop's end (_closed_with_loop).
+    # `_async_unbound` is one built outside any loop, taken by the first loop that uses it; `_async_last` is the
+    # (loop, pool) last handed out, read in one step by the per-call fast path whatever other threads do.
+    _async_pools: dict[Any, tuple[httpx.AsyncClient, AsyncGenerator[None, None]]] = field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+    _async_unbound: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _async_last: tuple[object, httpx.AsyncClient | None] = field(default=(None, None), init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
     # The base URL as text, without its trailing slash: requests are sent with absolute URLs built from it,
     # which spares httpx parsing and merging a relative one (a third of a small call's cost).
@@ -234,34 +244,78 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use this httpx.AsyncClient for async requests; it replaces every setting of this client, base URL
         included."""
-        self._async_client, self._async_client_given = async_client, True
+        self._async_given = async_client
         self._url_prefix = str(async_client.base_url).rstrip("/")
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The httpx.AsyncClient async requests go through, built on first use in each event loop."""
+        """The httpx.AsyncClient async requests go through: one for each event loop, built on first use in it."""
+        given = self._async_given
+        if given is not None:
+            return given
         import asyncio
 
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
-        except RuntimeError:  # asked outside any loop (to look at it): built now, bound to the loop that uses it
+        except RuntimeError:  # asked outside any loop (to look at it): built now, taken by the first loop to use it
             loop = None
-        client = self._async_client
-        if client is not None and (self._async_client_given or self._async_client_loop in (loop, None)):
-            if self._async_client_loop is None:
-                self._async_client_loop = loop
-            return client
-        # A pool belongs to the loop it was built in: asyncio.run() gives each run a new loop, and the old
-        # loop's connections cannot be used (nor closed) from this one.
+        last_loop, last = self._async_last
+        if last is not None and last_loop is loop:
+            return last
+        return self._async_pool(loop)
+
+    def _async_pool(self, loop: Any) -> httpx.AsyncClient:
+        with self._lock:
+            if loop is None:
+                if self._async_unbound is None:
+                    self._async_unbound = self._build_async_client()
+                return self._async_unbound
+            found = self._async_pools.get(loop)
+            if found is None:
+                # A loop closed without shutdown_asyncgens() (asyncio.run and asyncio.Runner call it) never closed
+                # its pool: let go of it, to the garbage collector, rather than hold that loop for ever.
+                for ended in [other for other in self._async_pools if other.is_closed()]:
+                    del self._async_pools[ended]
+                pool = self._async_unbound if self._async_unbound is not None else self._build_async_client()
+                self._async_unbound = None
+                found = self._async_pools[loop] = (pool, self._closed_with_loop(loop, pool))
+            self._async_last = (loop, found[0])
+            return found[0]
+
+    def _build_async_client(self) -> httpx.AsyncClient:
         if self.async_transport == "aiohttp":
             from ._aiohttp import AiohttpClient
 
-            client = AiohttpClient(**self._httpx_settings(aiohttp=True))
+            client: httpx.AsyncClient = AiohttpClient(**self._httpx_settings(aiohttp=True))
         else:
             client = httpx.AsyncClient(**self._httpx_settings())
         client._cookies = _SentCookiesOnly(self._cookies)
-        self._async_client, self._async_client_loop = client, loop
         return client
+
+    def _closed_with_loop(self, loop: Any, pool: httpx.AsyncClient) -> AsyncGenerator[None, None]:
+        """What closes `pool`, in `loop`, when the loop ends: an async generator, its first step taken here, so
+        that the running loop keeps track of it (the loop's first-iteration hook) and closes it in its
+        shutdown_asyncgens(), which asyncio.run and asyncio.Runner call before they close the loop. Closing it
+        closes the pool, unless aclose() has already. A pool left open would hold its connections until the
+        collector came by, and aiohttp's would log "Unclosed client session" and "Unclosed connector" then."""
+
+        async def close_at_the_end() -> AsyncGenerator[None, None]:
+            try:
+                yield
+            finally:
+                with self._lock:
+                    ours = self._async_pools.get(loop, (None,))[0] is pool
+                    if ours:
+                        del self._async_pools[loop]
+                        if self._async_last[1] is pool:
+                            self._async_last = (None, None)
+                if ours:
+                    await pool.aclose()
+
+        closer = close_at_the_end()
+        with contextlib.suppress(StopIteration):  # the step ends at the yield, without waiting for anything
+            closer.__anext__().send(None)
+        return closer
 
     async def __aenter__(self) -> Self:
         self.get_async_httpx_client()
@@ -271,14 +325,24 @@ class Client:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the async connection pool; a later call builds a fresh one."""
+        """Close this event loop's async connection pool (and a client given with set_async_httpx_client); a
+        later call builds a fresh one. Other loops' pools are theirs, closed when those loops end."""
         import asyncio
 
-        client, self._async_client = self._async_client, None
-        built_here = self._async_client_loop in (asyncio.get_running_loop(), None)
-        if client is not None and (self._async_client_given or built_here):
-            await client.aclose()
-        self._async_client_given = False
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio's (trio, through httpx): only the pool built outside a loop is in use
+            loop = None
+        with self._lock:
+            given, self._async_given = self._async_given, None
+            unbound, self._async_unbound = self._async_unbound, None
+            found = self._async_pools.get(loop)
+        if given is not None:
+            await given.aclose()
+        if unbound is not None:
+            await unbound.aclose()
+        if found is not None:
+            await found[1].aclose()  # the pool closed as at the loop's end, and forgotten
 
 
 @define

@@ -45,6 +45,7 @@ class RawServer:
         self.base_url = f"http://127.0.0.1:{self.port}/client/v4"
         self.paths: list[str] = []
         self.connections = 0
+        self.closed = 0  # connections the client closed (not those the server ended)
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._accept, daemon=True)
         self.thread.start()
@@ -71,6 +72,7 @@ class RawServer:
                     except OSError:
                         return
                     if not chunk:
+                        self.closed += 1
                         return
                     buffer += chunk
                 head, _, buffer = buffer.partition(b"\r\n\r\n")
@@ -80,6 +82,13 @@ class RawServer:
                     self.handle(path, connection)
                 except OSError:
                     return
+
+    def wait_for_closed(self, count: int, within: float = 5.0) -> bool:
+        """Whether `count` connections have been closed by the client, waiting up to `within` seconds."""
+        deadline = time.monotonic() + within
+        while self.closed < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.closed >= count
 
     def stop(self) -> None:
         self.stopping.set()

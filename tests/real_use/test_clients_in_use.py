@@ -11,6 +11,8 @@ import os
 import socket
 import threading
 import time
+import warnings
+import weakref
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -364,12 +366,79 @@ def test_a_call_interrupted_while_it_waits_to_retry_frees_what_it_read(
         assert responses_left() == 0
 
 
-def test_one_async_client_serves_several_event_loops(raw_server: Start) -> None:
+@contextlib.contextmanager
+def nothing_left_unclosed(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fails if, by the end of the block (a collection included), anything warned of a resource left open:
+    a ResourceWarning, or asyncio's log of one (aiohttp's "Unclosed client session" and "Unclosed connector")."""
+    with caplog.at_level("ERROR", logger="asyncio"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        yield
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+    assert [record.getMessage() for record in caplog.records if record.name == "asyncio"] == []
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_one_async_client_serves_several_event_loops_and_each_pool_closes_with_its_loop(
+    transport: str, raw_server: Start, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    with nothing_left_unclosed(caplog), collector_off():
+        for run in range(3):
+            details = asyncio.run(get_session_details.asyncio(ACCOUNT, APP, f"run-{run}", client=client))
+            assert details.data.id == f"run-{run}"
+            # Closed as asyncio.run ended the loop, not whenever the collector (off here) would come by.
+            assert server.wait_for_closed(run + 1), f"run {run}: its connection is still open"
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_event_loops_running_at_once_in_threads_keep_a_pool_each(
+    transport: str, raw_server: Start, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A thread pool whose workers each run asyncio.run, one client shared: each loop keeps its own pool for all
+    # its calls, rather than each call building one anew because another thread's loop asked last.
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    loops, rounds = 4, 5
+    together = threading.Barrier(loops, timeout=10)
+    results: dict[int, list[str]] = {}
+
+    def worker(number: int) -> None:
+        async def calls() -> list[str]:
+            ids = []
+            for turn in range(rounds):
+                together.wait()  # every loop makes its next call at the same time as the others
+                details = await get_session_details.asyncio(ACCOUNT, APP, f"t{number}-{turn}", client=client)
+                ids.append(details.data.id)
+            return ids
+
+        results[number] = asyncio.run(calls())
+
+    with nothing_left_unclosed(caplog):
+        threads = [threading.Thread(target=worker, args=(number,)) for number in range(loops)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert results == {n: [f"t{n}-{turn}" for turn in range(rounds)] for n in range(loops)}
+        assert server.connections == loops  # one connection a loop, kept for all its calls
+        assert server.wait_for_closed(loops)  # and each closed as its loop ended
+
+
+def test_a_loop_closed_without_shutting_down_is_not_held_by_the_client(raw_server: Start) -> None:
+    # loop.close() without shutdown_asyncgens(): the pool cannot be closed any more (its loop is gone), and is let
+    # go once another loop builds its own, rather than held, and its loop with it, for the client's lifetime.
     server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
     client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
-    for run in range(3):
-        details = asyncio.run(get_session_details.asyncio(ACCOUNT, APP, f"run-{run}", client=client))
-        assert details.data.id == f"run-{run}"
+    loop = asyncio.new_event_loop()
+    assert loop.run_until_complete(get_session_details.asyncio(ACCOUNT, APP, "a", client=client)).data.id == "a"
+    loop.close()
+    closed_loop = weakref.ref(loop)
+    del loop
+    assert asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "b", client=client)).data.id == "b"
+    gc.collect()
+    assert closed_loop() is None
 
 
 def test_a_closed_client_builds_a_fresh_pool_and_with_works_twice() -> None:
