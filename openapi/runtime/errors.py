@@ -19,7 +19,7 @@ and the error body, never from request headers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import httpx
@@ -31,6 +31,48 @@ if TYPE_CHECKING:
 
 class RealtimeKitSessionsError(Exception):
     """Base of every exception this package raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its class, its args and its attributes, and rebuilt from them without calling __init__.
+
+        pickle's default rebuilds an exception as `cls(*args)`, which an error whose constructor takes keyword
+        arguments (a status error's `response=`, a pagination error's `page=`) refuses: a worker process's error
+        could not reach its parent (multiprocessing.Pool's result thread died and the pool hung). The requests
+        it holds (its own, its response's, their redirects') go with their Authorization headers masked as httpx
+        masks them in a repr: the token is not to travel to another process or a task queue's result store.
+        """
+        state = {name: _without_secrets(value) for name, value in self.__dict__.items()}
+        return _rebuilt, (type(self), self.args), state
+
+
+def _rebuilt(cls: type[RealtimeKitSessionsError], args: tuple[Any, ...]) -> RealtimeKitSessionsError:
+    return cls.__new__(cls, *args)  # sets args; the attributes come from the pickled state
+
+
+# The headers httpx masks in a repr (httpx._utils): the token, a proxy's credentials.
+_SECRET_HEADERS = ("authorization", "proxy-authorization")
+
+
+def _without_secrets(value: object) -> object:
+    """A pickled error's attribute: an httpx request or response as a copy whose requests hold no secret header."""
+    import httpx
+
+    if isinstance(value, httpx.Request):
+        request = httpx.Request.__new__(httpx.Request)
+        request.__setstate__(value.__getstate__())
+        request.headers = value.headers.copy()
+        for name in _SECRET_HEADERS:
+            if name in request.headers:
+                request.headers[name] = "[secure]"
+        return request
+    if isinstance(value, httpx.Response):
+        response = httpx.Response.__new__(httpx.Response)
+        response.__setstate__(value.__getstate__())
+        response._request = _without_secrets(value._request)  # type: ignore[assignment]
+        response.next_request = _without_secrets(value.next_request)  # type: ignore[assignment]
+        response.history = [_without_secrets(earlier) for earlier in value.history]  # type: ignore[misc]
+        return response
+    return value
 
 
 class ConfigurationError(RealtimeKitSessionsError, ValueError):

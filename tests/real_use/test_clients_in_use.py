@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import functools
 import gc
 import json
+import multiprocessing
 import os
+import pickle
 import socket
 import threading
 import time
@@ -121,6 +124,85 @@ def test_max_retry_after_is_a_setting(no_sleep: list[float]) -> None:
     client, script = scripted_client(long_wait, json_response(200, OK), max_retries=1, max_retry_after=300)
     get_sessions.sync(ACCOUNT, APP, client=client)  # a bulk job that sits out the block
     assert no_sleep == [120.0] and len(script.requests) == 2
+
+
+# ---- errors that cross a process boundary -------------------------------------------------------------------
+
+
+def raised_by(call: Callable[[], object]) -> errors.RealtimeKitSessionsError:
+    try:
+        call()
+    except errors.RealtimeKitSessionsError as error:
+        return error
+    raise AssertionError("the call raised nothing")
+
+
+def every_kind_of_error() -> list[errors.RealtimeKitSessionsError]:
+    """One of each kind of error the client raises, as calls raise them (a status error with its answer, a
+    connection error with its request), and those whose constructor takes more than a message."""
+    not_found = json_response(404, {"success": False, "errors": [{"code": 7003, "message": "no such session"}]})
+    not_found.headers["cf-ray"] = "8a1b2c3d4e5f6071-AMS"
+    answers: list[httpx.Response | Exception] = [
+        not_found,
+        json_response(429, {"success": False}, {"retry-after": "999"}),
+        httpx.Response(200, content=b"<html>maintenance</html>"),
+        httpx.ConnectError("refused"),
+    ]
+    clients = [scripted_client(answer, max_retries=0)[0] for answer in answers]
+    raised = [raised_by(functools.partial(get_sessions.sync, ACCOUNT, APP, client=client)) for client in clients]
+    raised.append(raised_by(lambda: get_session_details.sync(ACCOUNT, APP, "..", client=clients[0])))
+    raised.append(raised_by(lambda: AuthenticatedClient(token="", base_url="https://api.example.com")))
+    raised.append(errors.PaginationError("page 2 brought no item", page=2))
+    raised.append(errors.DownloadTooLargeError("past 100 MiB", url="https://storage.example.com/chat.csv"))
+    return raised
+
+
+def test_every_error_survives_pickle_whole_and_without_the_token() -> None:
+    # A multiprocessing or concurrent.futures worker hands its exception back pickled: one that cannot be rebuilt
+    # from its pickle breaks multiprocessing.Pool's result thread (the pool hangs) and ProcessPoolExecutor. The
+    # pickle is also where an exception goes to a task queue's result store: the token is not to travel with it.
+    kinds = every_kind_of_error()
+    assert [type(error) for error in kinds] == [
+        errors.NotFoundError,
+        errors.RateLimitError,
+        errors.ResponseValidationError,
+        errors.APIConnectionError,
+        errors.InvalidParameterError,
+        errors.ConfigurationError,
+        errors.PaginationError,
+        errors.DownloadTooLargeError,
+    ]
+    for error in kinds:
+        pickled = pickle.dumps(error)
+        assert TOKEN.encode() not in pickled, f"the token is in a pickled {type(error).__name__}"
+        copy = pickle.loads(pickled)
+        assert type(copy) is type(error) and str(copy) == str(error) and copy.args == error.args
+        for name in ("status_code", "error_code", "error_message", "ray_id", "parameter", "page", "url", "path"):
+            assert getattr(copy, name, None) == getattr(error, name, None), name
+        if isinstance(error, errors.APIError) and error.request is not None:
+            assert copy.request.url == error.request.url
+            assert copy.request.headers["authorization"] == "[secure]"
+            assert error.request.headers["authorization"] == f"Bearer {TOKEN}"  # the original is left as it was
+        if isinstance(error, errors.APIStatusError | errors.ResponseValidationError):
+            assert copy.response.content == error.response.content
+            assert TOKEN not in str(copy.response.request.headers.get("authorization"))
+    not_found = pickle.loads(pickle.dumps(kinds[0]))
+    assert isinstance(not_found, errors.NotFoundError) and not_found.body is not None
+    assert (not_found.error_code, not_found.ray_id) == (7003, "8a1b2c3d4e5f6071-AMS")
+    assert pickle.loads(pickle.dumps(kinds[1])).retry_after == 999.0
+
+
+def fail_with_not_found(session: str) -> object:
+    client, _ = scripted_client(json_response(404, {"success": False, "errors": [{"code": 7003, "message": "gone"}]}))
+    return get_session_details.sync(ACCOUNT, APP, session, client=client)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_an_error_raised_in_a_worker_process_reaches_the_caller() -> None:
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        outcome = pool.map_async(fail_with_not_found, ["s-1"])
+        with pytest.raises(errors.NotFoundError, match="gone"):
+            outcome.get(timeout=10)
 
 
 # ---- time ----------------------------------------------------------------------------------------------------
