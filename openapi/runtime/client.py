@@ -13,6 +13,7 @@ import ipaddress
 import os
 import ssl
 import threading
+import weakref
 from collections.abc import AsyncGenerator
 from typing import Any, Literal, Self
 
@@ -170,6 +171,7 @@ class Client:
     _url_prefix: str = field(default="", init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        _CLIENTS[id(self)] = self
         _check_base_url(self._base_url, self._allow_insecure_http)
         self._url_prefix = self._base_url.rstrip("/")
         if self.max_retries < 0:
@@ -343,6 +345,22 @@ class Client:
             await unbound.aclose()
         if found is not None:
             await found[1].aclose()  # the pool closed as at the loop's end, and forgotten
+
+
+# Every client of this process, for the fork hook below (by id: clients compare by value, so are not hashable).
+_CLIENTS: weakref.WeakValueDictionary[int, Client] = weakref.WeakValueDictionary()
+
+
+def _after_fork_in_child() -> None:
+    # A thread of the parent building a pool (holding the lock) at the fork is not in the child: the lock would
+    # stay held for ever, and the child's first call would hang on it. What it guards is replaced there anyway
+    # (the sync pool is rebuilt for the child's pid).
+    for client in list(_CLIENTS.values()):
+        client._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @define

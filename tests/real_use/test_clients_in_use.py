@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import signal
 import socket
 import threading
 import time
@@ -290,6 +291,44 @@ def test_after_fork_the_child_never_reads_the_parents_connections(raw_server: St
     assert child == "child"
     assert parent == [f"parent-{n}" for n in range(5)]
     assert server.connections >= 2  # the child opened a connection of its own
+    client.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_fork_while_another_thread_builds_the_pool_leaves_the_child_a_working_client(raw_server: Start) -> None:
+    # The client's lock is held while a thread builds a pool (its first call, or the first after close()); a
+    # fork at that moment gave the child a lock no thread of its own would ever release: its first call hung.
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    building, forked = threading.Event(), threading.Event()
+
+    def build_a_pool() -> None:
+        with client._lock:  # as get_httpx_client holds it while httpx.Client is made
+            building.set()
+            forked.wait(timeout=10)
+
+    builder = threading.Thread(target=build_a_pool)
+    builder.start()
+    building.wait(timeout=10)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        signal.alarm(5)  # a hung child ends here rather than holding the test
+        try:
+            got = get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
+            got = repr(exc)
+        os.write(write_end, got.encode())
+        os._exit(0)
+    forked.set()
+    builder.join(timeout=10)
+    os.close(write_end)
+    _, status = os.waitpid(pid, 0)
+    child = os.read(read_end, 1000).decode()
+    os.close(read_end)
+    assert not os.WIFSIGNALED(status), "the child hung on the lock its parent's thread held"
+    assert child == "child"
+    assert get_session_details.sync(ACCOUNT, APP, "parent", client=client).data.id == "parent"
     client.close()
 
 
