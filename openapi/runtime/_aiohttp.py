@@ -37,6 +37,7 @@ from httpx_aiohttp import HttpxAiohttpClient
 from httpx_aiohttp.transport import AiohttpResponseStream as _HttpxAiohttpStream
 
 from . import _transport
+from .errors import without_token
 
 # The largest body (by its Content-Length) read as soon as its answer arrives rather than streamed: a page of
 # participants is about 170 KB, and a body this size is held whole by httpx once read either way.
@@ -83,7 +84,8 @@ def _as_httpx_errors(request: httpx.Request) -> Iterator[None]:
         cause = _aiohttp_cause(exc)
         if cause is None:
             raise
-        raise _httpx_error(cause)(f"{type(cause).__name__}: {cause}", request=request) from cause
+        message = without_token(f"{type(cause).__name__}: {cause}", request)
+        raise _httpx_error(cause)(message, request=request) from cause
 
 
 class _Body(httpx.AsyncByteStream):
