@@ -24,7 +24,15 @@ from urllib.parse import quote, urlencode
 import httpcore
 import httpx
 
-from .errors import APIConnectionError, APIError, APIStatusError, APITimeoutError, one_line, status_error
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    one_line,
+    status_error,
+    without_token,
+)
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -453,7 +461,8 @@ def _where(method: str, url: httpx.URL) -> str:
 
 def transport_error(exc: httpx.HTTPError) -> APIConnectionError:
     """An httpx failure as the client's exception. The message names what failed and where, never a header
-    value (h11 quotes a refused header in its message, and that header may be the token)."""
+    value (h11 quotes a refused header in its message, and that header may be the token), nor the token in
+    what the HTTP library quotes of the answer (aiohttp quotes the bytes it could not read)."""
     try:
         request = exc.request
         where = _where(request.method, request.url)
@@ -470,7 +479,7 @@ def transport_error(exc: httpx.HTTPError) -> APIConnectionError:
         return APIConnectionError(f"{kind}{where}: too many redirects (a redirect loop?)", request=request)
     if isinstance(exc, httpx.LocalProtocolError):
         return APIConnectionError(f"{kind}{where}: the request could not be sent as built", request=request)
-    return APIConnectionError(f"{kind}{where}: {one_line(str(exc))}", request=request)
+    return APIConnectionError(f"{kind}{where}: {one_line(without_token(str(exc), request))}", request=request)
 
 
 # Statuses that mean "try again later". 409 is Cloudflare's answer to a lock held by a concurrent change.

@@ -14,7 +14,8 @@ RealtimeKitSessionsError
         ConflictError 409, UnprocessableEntityError 422, RateLimitError 429, InternalServerError 5xx
 
 Messages are one line and never hold the API token: they are built from the method, the path, the status
-and the error body, never from request headers.
+and the error body, never from request headers; text the server sent back is shown with the token the request
+carried taken out (`without_token`), should the server quote it.
 """
 
 from __future__ import annotations
@@ -261,6 +262,16 @@ def one_line(text: str, limit: int = MESSAGE_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def without_token(text: str, request: httpx.Request | None) -> str:
+    """`text`, from the server or the HTTP library, with the credential of the request's Authorization header
+    replaced by `[token]`: a server (a proxy, an echoing test server) may quote the header back in an error
+    message, and messages are printed (the command's one line on stderr), logged and kept."""
+    if request is None:
+        return text
+    credential = request.headers.get("authorization", "").partition(" ")[2].strip()
+    return text.replace(credential, "[token]") if credential and credential in text else text
+
+
 def status_error(response: httpx.Response) -> APIStatusError:
     """The exception for a non-2xx answer, with its error body read into a model when it is one."""
     body, code, text = _read_error_body(response)
@@ -268,6 +279,8 @@ def status_error(response: httpx.Response) -> APIStatusError:
     cls = _STATUS_ERRORS.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     reason = response.reason_phrase or _EDGE_REASONS.get(status, "")
     request = response.request
+    if text is not None:
+        text = without_token(str(text), request)
     message = f"{status} {reason}".rstrip() + f" from {request.method} {request.url.path}"
     if text:
         message += f": {one_line(str(text))}" + (

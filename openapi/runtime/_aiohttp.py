@@ -12,6 +12,8 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
 - The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
   and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
+- An answer's head is read up to httpx's size (HEAD_BYTES), not aiohttp's smaller limits on a header's length
+  and the number of headers.
 - A request whose connection fails before an answer is not sent again by aiohttp itself: retrying is the
   client's, waited for and counted in its budget, as on httpx.
 - A body of at most EAGER_BODY_BYTES (by its Content-Length) is read by aiohttp whole as the answer arrives, the
@@ -35,10 +37,16 @@ from httpx_aiohttp import HttpxAiohttpClient
 from httpx_aiohttp.transport import AiohttpResponseStream as _HttpxAiohttpStream
 
 from . import _transport
+from .errors import without_token
 
 # The largest body (by its Content-Length) read as soon as its answer arrives rather than streamed: a page of
 # participants is about 170 KB, and a body this size is held whole by httpx once read either way.
 EAGER_BODY_BYTES = 1024 * 1024
+
+# The largest head (status line and headers) of an answer, as httpx's pool takes it (httpcore hands h11 100 KiB):
+# aiohttp's own limits (8,190 bytes a line or header, 128 headers) refused answers httpx reads, one long header
+# (a large Set-Cookie or Content-Security-Policy from a proxy) or many, and the retries could not help.
+HEAD_BYTES = 100 * 1024
 
 
 def _httpx_error(exc: BaseException) -> type[httpx.TransportError]:
@@ -76,7 +84,8 @@ def _as_httpx_errors(request: httpx.Request) -> Iterator[None]:
         cause = _aiohttp_cause(exc)
         if cause is None:
             raise
-        raise _httpx_error(cause)(f"{type(cause).__name__}: {cause}", request=request) from cause
+        message = without_token(f"{type(cause).__name__}: {cause}", request)
+        raise _httpx_error(cause)(message, request=request) from cause
 
 
 class _Body(httpx.AsyncByteStream):
@@ -125,7 +134,14 @@ class AiohttpTransport(_HttpxAiohttpTransport):
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
         )
-        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+        # A head httpx would read, aiohttp reads too: no line or header longer, no more headers, than fit in it.
+        settings: dict[str, Any] = {"max_line_size": HEAD_BYTES, "max_field_size": HEAD_BYTES}
+        try:
+            session = aiohttp.ClientSession(
+                connector=connector, cookie_jar=aiohttp.DummyCookieJar(), max_headers=HEAD_BYTES // 4, **settings
+            )
+        except TypeError:  # an aiohttp without max_headers (nor, then, its limit of 128 headers)
+            session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(), **settings)
         # aiohttp sends an idempotent request again, at once, when the connection fails before an answer (a
         # hang-up, a reset): a request the client's retries never saw, neither waited for nor counted in its rate
         # limit's budget. httpx does not; the retries are the client's own, on both transports.

@@ -222,6 +222,31 @@ def test_the_recorder_writes_no_token_even_when_the_server_echoes_it(
         assert_no_token(path.read_text(encoding="utf-8"), f"the recording {path.name}")
 
 
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"], ids=["sync", "async", "aiohttp"])
+def test_an_error_message_quoting_the_token_is_shown_without_it(
+    use_async: bool | str, start_server: Callable[[Script], FaultServer]
+) -> None:
+    # A server (a proxy, an echoing test server) that quotes the request's Authorization header in its error
+    # message: the message is the exception's, and the command prints it on stderr as its one line.
+    def quoting(request: SeenRequest, index: int) -> Respond:
+        message = f"Invalid request headers: {request.headers.get('authorization')}"
+        return Respond(400, {"success": False, "errors": [{"code": 6003, "message": message}]})
+
+    server = start_server(quoting)
+    transport = {"async_transport": "aiohttp"} if use_async == "aiohttp" else {}
+    client = make_client(base_url=server.base_url + BASE_PATH, max_retries=0, **transport)
+    module = operation_module("get_session_details")
+    with pytest.raises(errors.BadRequestError) as raised:
+        if use_async:
+            asyncio.run(module.asyncio(*path_arguments("get_session_details"), client=client))
+        else:
+            module.sync(*path_arguments("get_session_details"), client=client)
+    assert server.requests[0].headers["authorization"] == f"Bearer {TOKEN}"
+    assert_no_token(exception_texts(raised.value), "the text of an error quoting the token")
+    assert_no_token(str(raised.value.error_message), "the server's error message")
+    assert "Invalid request headers: Bearer [token] (code 6003)" in str(raised.value)
+
+
 # ---- where the token may go -----------------------------------------------------------------------------
 
 
