@@ -262,6 +262,11 @@ def one_line(text: str, limit: int = MESSAGE_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+# A credential shorter than this is not looked for in messages: it would match ordinary words (a test's token
+# "t" made "Session no[token] found"), and Cloudflare's API tokens are 40 characters.
+SHORTEST_CREDENTIAL = 8
+
+
 def without_token(text: str, request: httpx.Request | None) -> str:
     """`text`, from the server or the HTTP library, with the credential of the request's Authorization header
     replaced by `[token]`: a server (a proxy, an echoing test server) may quote the header back in an error
@@ -269,7 +274,9 @@ def without_token(text: str, request: httpx.Request | None) -> str:
     if request is None:
         return text
     credential = request.headers.get("authorization", "").partition(" ")[2].strip()
-    return text.replace(credential, "[token]") if credential and credential in text else text
+    if len(credential) < SHORTEST_CREDENTIAL or credential not in text:
+        return text
+    return text.replace(credential, "[token]")
 
 
 def status_error(response: httpx.Response) -> APIStatusError:

@@ -193,3 +193,15 @@ async def test_async_calls_share_errors_and_retries(make_client, monkeypatch: py
     client, _ = make_client(json_response(404, RTK_404))
     with pytest.raises(errors.NotFoundError):
         await get_session_chat.asyncio_detailed(ACCOUNT, APP, SESSION, client=client)
+
+
+def test_a_token_too_short_to_be_told_from_words_is_not_masked_in_messages() -> None:
+    # A message is cleaned of the request's token (a server may quote it back), but a credential of a few
+    # characters would match ordinary words: a test's token "t" had made "Session no[token] found".
+    real = "Zx9" + "a" * 37  # a Cloudflare API token is 40 characters
+    quoted = f"Invalid request headers: Bearer {real}; session not found"
+    request = httpx.Request("GET", "https://api.example.com/x", headers={"Authorization": f"Bearer {real}"})
+    assert errors.without_token(quoted, request) == "Invalid request headers: Bearer [token]; session not found"
+    short = httpx.Request("GET", "https://api.example.com/x", headers={"Authorization": "Bearer t"})
+    assert errors.without_token("Session not found", short) == "Session not found"
+    assert errors.without_token("Session not found", None) == "Session not found"
