@@ -351,12 +351,23 @@ class Client:
 _CLIENTS: weakref.WeakValueDictionary[int, Client] = weakref.WeakValueDictionary()
 
 
+# The parent's async pools, as a forked child found them: kept, never used, never closed (see below).
+_PARENTS_POOLS: list[object] = []
+
+
 def _after_fork_in_child() -> None:
     # A thread of the parent building a pool (holding the lock) at the fork is not in the child: the lock would
-    # stay held for ever, and the child's first call would hang on it. What it guards is replaced there anyway
-    # (the sync pool is rebuilt for the child's pid).
+    # stay held for ever, and the child's first call would hang on it. What it guards is replaced there anyway:
+    # the sync pool is rebuilt for the child's pid, and the async pools are set aside here. An event loop made
+    # before the fork and run on in the child would otherwise find the parent's pool, and parent and child read
+    # each other's answers. Set aside, not dropped: collected, aiohttp's would close their connections, and a
+    # forked loop shares its epoll with the parent's, so the parent's connections would go deaf to it.
     for client in list(_CLIENTS.values()):
         client._lock = threading.Lock()
+        _PARENTS_POOLS.append((client._async_pools, client._async_unbound))
+        client._async_pools = {}
+        client._async_unbound = None
+        client._async_last = (None, None)
 
 
 if hasattr(os, "register_at_fork"):

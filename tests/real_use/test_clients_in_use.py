@@ -332,6 +332,47 @@ def test_a_fork_while_another_thread_builds_the_pool_leaves_the_child_a_working_
     client.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_an_event_loop_carried_across_a_fork_gets_a_pool_of_its_own_in_the_child(
+    transport: str, raw_server: Start
+) -> None:
+    # One loop kept for the program's life (a sync wrapper's), made before a fork and run on in the child: the
+    # child found the parent's pool for it, and read on the parent's connections (with both calling, each read
+    # the other's answers). The child now builds its own. (Parent and child take turns on the loop here: an
+    # asyncio loop shares its epoll with its forked copy, which the loop itself does not survive running at once.)
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    loop = asyncio.new_event_loop()
+
+    def call(session: str) -> str:
+        return loop.run_until_complete(get_session_details.asyncio(ACCOUNT, APP, session, client=client)).data.id
+
+    try:
+        assert call("warm-up") == "warm-up"
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            signal.alarm(10)  # a hung child ends here rather than holding the test
+            try:
+                got = ",".join(call(f"child-{n}") for n in range(3))
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
+                got = repr(exc)
+            os.write(write_end, got.encode())
+            os._exit(0)
+        os.close(write_end)
+        os.waitpid(pid, 0)
+        child = os.read(read_end, 1000).decode()
+        os.close(read_end)
+        assert child == "child-0,child-1,child-2"
+        assert server.connections == 2  # the child's own connection, beside the parent's
+        assert [call(f"parent-{n}") for n in range(3)] == ["parent-0", "parent-1", "parent-2"]
+        assert server.connections == 2  # and the parent's still its own
+    finally:
+        loop.run_until_complete(client.aclose())
+        loop.close()
+
+
 def responses_alive() -> int:
     return sum(1 for thing in gc.get_objects() if isinstance(thing, httpx.Response))
 
