@@ -62,6 +62,8 @@ def send(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
     request = _absolute(client._url_prefix, request)
+    if client._original is not None and not client._client_given:
+        timeout = _copys_own(client, request, timeout)
     return send_http(
         http,
         request,
@@ -86,6 +88,8 @@ async def send_async(
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
     request = _absolute(client._url_prefix, request)
+    if client._original is not None and client._async_given is None:
+        timeout = _copys_own(client, request, timeout)
     return await send_http_async(
         http,
         request,
@@ -96,6 +100,16 @@ async def send_async(
         sleep=client.async_retry_sleep,
         limit=client.rate_limit,
     )
+
+
+def _copys_own(
+    client: Client, request: dict[str, Any], timeout: httpx.Timeout | float | None | Unset
+) -> httpx.Timeout | float | None | Unset:
+    """For a copy (with_headers / with_timeout) sending through its original's pool, whose httpx client was built
+    with the original's headers and timeout: the copy's headers put on the request, and the call's timeout (the
+    copy's own, unless the call gave one)."""
+    request["headers"] = client._request_headers()
+    return client._timeout if isinstance(timeout, Unset) else timeout
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:

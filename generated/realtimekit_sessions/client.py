@@ -166,6 +166,8 @@ class Client:
     _async_unbound: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
     _async_last: tuple[object, httpx.AsyncClient | None] = field(default=(None, None), init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
+    # A copy made by with_headers / with_timeout: the client whose pools it sends through (see with_headers).
+    _original: Client | None = field(default=None, init=False, repr=False, eq=False)
     # The base URL as text, without its trailing slash: requests are sent with absolute URLs built from it,
     # which spares httpx parsing and merging a relative one (a third of a small call's cost).
     _url_prefix: str = field(default="", init=False, repr=False)
@@ -189,12 +191,22 @@ class Client:
         return {"User-Agent": USER_AGENT, "Accept": "application/json", **self._headers}
 
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """A copy of this client that also sends these headers."""
-        return evolve(self, headers={**self._headers, **headers})
+        """A copy of this client that also sends these headers.
+
+        A copy sends through this client's connection pools (its headers and timeout go with each request), as
+        its rate limit is this client's: a copy made for each call (a request ID, a longer timeout) opens no
+        connection of its own, and closing a copy (close(), a `with` block) leaves this client's pools open.
+        """
+        return self._copy(evolve(self, headers={**self._headers, **headers}))
 
     def with_timeout(self, timeout: httpx.Timeout | float) -> Self:
-        """A copy of this client with another timeout."""
-        return evolve(self, timeout=timeout)
+        """A copy of this client with another timeout (sending through this client's pools: see with_headers)."""
+        return self._copy(evolve(self, timeout=timeout))
+
+    def _copy(self, copy: Self) -> Self:
+        copy._original = self._original or self
+        copy._url_prefix = self._url_prefix
+        return copy
 
     def _httpx_settings(self, *, aiohttp: bool = False) -> dict[str, Any]:
         return {
@@ -215,6 +227,8 @@ class Client:
 
     def get_httpx_client(self) -> httpx.Client:
         """The httpx.Client requests go through, built on first use (once, whichever thread asks first)."""
+        if self._original is not None and not self._client_given:
+            return self._original.get_httpx_client()
         client = self._client
         if client is not None and (self._client_given or self._client_pid == os.getpid()):
             return client
@@ -255,6 +269,8 @@ class Client:
         given = self._async_given
         if given is not None:
             return given
+        if self._original is not None:
+            return self._original.get_async_httpx_client()
         import asyncio
 
         try:

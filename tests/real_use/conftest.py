@@ -44,6 +44,7 @@ class RawServer:
         self.port = self.listener.getsockname()[1]
         self.base_url = f"http://127.0.0.1:{self.port}/client/v4"
         self.paths: list[str] = []
+        self.heads: list[bytes] = []  # each request's line and headers, as they came
         self.connections = 0
         self.closed = 0  # connections the client closed (not those the server ended)
         self.stopping = threading.Event()
@@ -76,6 +77,7 @@ class RawServer:
                         return
                     buffer += chunk
                 head, _, buffer = buffer.partition(b"\r\n\r\n")
+                self.heads.append(head)
                 path = head.split(b"\r\n", 1)[0].split(b" ")[1].decode()
                 self.paths.append(path)
                 try:

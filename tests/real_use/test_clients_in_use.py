@@ -603,6 +603,72 @@ def test_a_loop_closed_without_shutting_down_is_not_held_by_the_client(raw_serve
     assert closed_loop() is None
 
 
+def header_of(head: bytes, name: str) -> str | None:
+    for line in head.split(b"\r\n")[1:]:
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name.encode():
+            return value.strip().decode()
+    return None
+
+
+@pytest.mark.parametrize("use_async", [False, True, "aiohttp"])
+def test_copies_send_through_the_originals_pool_with_their_own_headers(use_async: bool | str, raw_server: Start) -> None:
+    # A copy made for each call (a request ID to trace it by) opened a pool, and a connection, of its own, left
+    # to the collector; copies now send through the original's pool, their headers on each request.
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    transport = {"async_transport": "aiohttp"} if use_async == "aiohttp" else {}
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, **transport)
+    copies = [client.with_headers({"X-Request-Id": f"r{n}"}) for n in range(5)]
+    copies.append(copies[0].with_timeout(7.0))  # a copy of a copy: its headers too, the original's pool still
+    callers = [client, *copies, client]
+
+    async def each_async() -> list[str]:
+        got = []
+        for number, caller in enumerate(callers):
+            got.append((await get_session_details.asyncio(ACCOUNT, APP, f"s{number}", client=caller)).data.id)
+        async with copies[1]:  # closing a copy leaves the original's pool open
+            await get_session_details.asyncio(ACCOUNT, APP, "in-with", client=copies[1])
+        got.append((await get_session_details.asyncio(ACCOUNT, APP, "after", client=client)).data.id)
+        await client.aclose()
+        return got
+
+    if use_async:
+        ids = asyncio.run(each_async())
+    else:
+        ids = [get_session_details.sync(ACCOUNT, APP, f"s{n}", client=caller).data.id for n, caller in enumerate(callers)]
+        with copies[1]:
+            get_session_details.sync(ACCOUNT, APP, "in-with", client=copies[1])
+        ids.append(get_session_details.sync(ACCOUNT, APP, "after", client=client).data.id)
+        client.close()
+    assert ids == [f"s{n}" for n in range(len(callers))] + ["after"]
+    assert server.connections == 1
+    request_ids = [header_of(head, "x-request-id") for head in server.heads]
+    assert request_ids == [None, "r0", "r1", "r2", "r3", "r4", "r0", None, "r1", None]
+    assert {header_of(head, "authorization") for head in server.heads} == {f"Bearer {TOKEN}"}
+
+
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_copys_timeout_holds_on_the_originals_pool(use_async: bool, raw_server: Start) -> None:
+    stalled = threading.Event()
+
+    def stall(path: str, connection: socket.socket) -> None:
+        stalled.wait(timeout=5)  # answers nothing until the test ends
+
+    server = raw_server(stall)
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, timeout=30.0)
+    hasty = client.with_timeout(0.5)
+    started = time.monotonic()
+    try:
+        with pytest.raises(errors.APITimeoutError):
+            if use_async:
+                asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "s", client=hasty))
+            else:
+                get_session_details.sync(ACCOUNT, APP, "s", client=hasty)
+        assert time.monotonic() - started < 3
+    finally:
+        stalled.set()
+
+
 def test_a_closed_client_builds_a_fresh_pool_and_with_works_twice() -> None:
     client, script = scripted_client(lambda request: json_response(200, OK))
     with client:
