@@ -204,7 +204,10 @@ class Client:
         return self._copy(evolve(self, timeout=timeout))
 
     def _copy(self, copy: Self) -> Self:
-        copy._original = self._original or self
+        # A copy given an httpx client of its own sends through it, to its base URL: so do copies made of it. Others
+        # go to the first original, so that a chain of copies of copies is never walked on each call.
+        given = self._client_given or self._async_given is not None
+        copy._original = self if given else self._original or self
         copy._url_prefix = self._url_prefix
         return copy
 

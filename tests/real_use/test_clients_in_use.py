@@ -18,6 +18,7 @@ import time
 import warnings
 import weakref
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -645,6 +646,39 @@ def test_copies_send_through_the_originals_pool_with_their_own_headers(use_async
     request_ids = [header_of(head, "x-request-id") for head in server.heads]
     assert request_ids == [None, "r0", "r1", "r2", "r3", "r4", "r0", None, "r1", None]
     assert {header_of(head, "authorization") for head in server.heads} == {f"Bearer {TOKEN}"}
+
+
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_copy_of_a_copy_given_an_httpx_client_sends_through_that_client(use_async: bool) -> None:
+    # The copy took the middle copy's base URL (its given client's) but the first client's pool: a request for the
+    # given client's host, with the token, went out through a pool that was never meant to reach it (found by
+    # reviewing copies of copies after set_httpx_client).
+    sent: dict[str, list[httpx.Request]] = {"first": [], "given": []}
+
+    def answer(name: str) -> Callable[[httpx.Request], httpx.Response]:
+        def handle(request: httpx.Request) -> httpx.Response:
+            sent[name].append(request)
+            return httpx.Response(200, content=session_answer(request.url.path).partition(b"\r\n\r\n")[2])
+
+        return handle
+
+    first = AuthenticatedClient(
+        token=TOKEN, base_url="https://api.example.com/client/v4", httpx_args={"transport": httpx.MockTransport(answer("first"))}
+    )
+    middle = first.with_headers({"X-Middle": "m"})
+    given_args: dict[str, Any] = {"base_url": "https://given.example/v4", "transport": httpx.MockTransport(answer("given"))}
+    if use_async:
+        middle.set_async_httpx_client(httpx.AsyncClient(**given_args))
+    else:
+        middle.set_httpx_client(httpx.Client(**given_args))
+    copy = middle.with_headers({"X-Copy": "c"})
+    if use_async:
+        asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "s", client=copy))
+    else:
+        get_session_details.sync(ACCOUNT, APP, "s", client=copy)
+    assert sent["first"] == []
+    assert [request.url.host for request in sent["given"]] == ["given.example"]
+    assert sent["given"][0].headers["x-copy"] == "c"
 
 
 @pytest.mark.parametrize("use_async", [False, True])
