@@ -293,10 +293,13 @@ class Client:
                 return self._async_unbound
             found = self._async_pools.get(loop)
             if found is None:
-                # A loop closed without shutdown_asyncgens() (asyncio.run and asyncio.Runner call it) never closed
-                # its pool: let go of it, to the garbage collector, rather than hold that loop for ever.
-                for ended in [other for other in self._async_pools if other.is_closed()]:
-                    del self._async_pools[ended]
+                # The pools of loops not running now are let go, to the garbage collector, as a pool was before
+                # there was one for each loop: a loop closed without shutdown_asyncgens() (which asyncio.run and
+                # asyncio.Runner call) never closed its pool, and one a program dropped unclosed would be held,
+                # with its pool's sockets and its own, for the client's lifetime. A loop running in another
+                # thread keeps its pool; one run again later builds a new one.
+                for idle in [other for other in self._async_pools if not other.is_running()]:
+                    del self._async_pools[idle]
                 pool = self._async_unbound if self._async_unbound is not None else self._build_async_client()
                 self._async_unbound = None
                 found = self._async_pools[loop] = (pool, self._closed_with_loop(loop, pool))
