@@ -12,8 +12,8 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   sends a redirected GET with `Transfer-Encoding: chunked` and an empty body).
 - The session keeps no cookies (aiohttp's jar would file and send back what answers set; see _SentCookiesOnly),
   and its pool is sized from httpx's `limits` (max_connections; None is no limit, as in httpx).
-- An answer's head is read up to httpx's size (HEAD_BYTES), not aiohttp's smaller limits on a header's length
-  and the number of headers.
+- An answer's header may be as long as httpx's whole head (HEAD_BYTES), and there may be up to MAX_HEADERS of
+  them, not aiohttp's 8,190 bytes and 128.
 - A request whose connection fails before an answer is not sent again by aiohttp itself: retrying is the
   client's, waited for and counted in its budget, as on httpx.
 - A body of at most EAGER_BODY_BYTES (by its Content-Length) is read by aiohttp whole as the answer arrives, the
@@ -45,8 +45,11 @@ EAGER_BODY_BYTES = 1024 * 1024
 
 # The largest head (status line and headers) of an answer, as httpx's pool takes it (httpcore hands h11 100 KiB):
 # aiohttp's own limits (8,190 bytes a line or header, 128 headers) refused answers httpx reads, one long header
-# (a large Set-Cookie or Content-Security-Policy from a proxy) or many, and the retries could not help.
+# (a large Set-Cookie or Content-Security-Policy from a proxy) or many, and the retries could not help. aiohttp
+# bounds a line and the number of headers, not the head: a line may be as long as httpx's whole head, and
+# MAX_HEADERS keeps the head of a hostile answer within 50 MB (at 25,600 headers it read 100 MB and more).
 HEAD_BYTES = 100 * 1024
+MAX_HEADERS = 512
 
 
 def _httpx_error(exc: BaseException) -> type[httpx.TransportError]:
@@ -134,11 +137,11 @@ class AiohttpTransport(_HttpxAiohttpTransport):
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
         )
-        # A head httpx would read, aiohttp reads too: no line or header longer, no more headers, than fit in it.
+        # A line or header as long as httpx's whole head, and up to MAX_HEADERS of them (see HEAD_BYTES).
         settings: dict[str, Any] = {"max_line_size": HEAD_BYTES, "max_field_size": HEAD_BYTES}
         try:
             session = aiohttp.ClientSession(
-                connector=connector, cookie_jar=aiohttp.DummyCookieJar(), max_headers=HEAD_BYTES // 4, **settings
+                connector=connector, cookie_jar=aiohttp.DummyCookieJar(), max_headers=MAX_HEADERS, **settings
             )
         except TypeError:  # an aiohttp without max_headers (nor, then, its limit of 128 headers)
             session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(), **settings)

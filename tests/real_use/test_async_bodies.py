@@ -120,6 +120,16 @@ def test_a_large_head_httpx_reads_is_read_on_both(raw_server: Start, transport: 
     assert len(server.paths) == 1  # read at the first attempt
 
 
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_head_of_hundreds_of_kilobytes_is_refused_on_both(raw_server: Start, transport: str) -> None:
+    # httpx refuses a head past 100 KiB; aiohttp bounds only a header's length and the headers' number, which
+    # the transport sets (at 25,600 headers, a hostile answer's head of 100 MB was read whole).
+    headers = {f"X-Header-{n}": "v" * 1000 for n in range(600)}
+    server = raw_server(lambda path, connection: connection.sendall(http_answer(chat(1), headers=headers)))
+    with pytest.raises(errors.APIConnectionError):
+        read_chat(server, transport)
+
+
 def exactly(size: int) -> bytes:
     """A JSON body of exactly `size` bytes."""
     body = chat(0)
