@@ -105,11 +105,11 @@ async def send_async(
 def _copys_own(
     client: Client, request: dict[str, Any], timeout: httpx.Timeout | float | None | Unset
 ) -> httpx.Timeout | float | None | Unset:
-    """For a copy (with_headers / with_timeout) sending through its original's pool, whose httpx client was built
-    with the original's headers and timeout: the copy's headers put on the request, and the call's timeout (the
-    copy's own, unless the call gave one)."""
-    request["headers"] = client._request_headers()
-    return client._timeout if isinstance(timeout, Unset) else timeout
+    """For a copy (with_headers / with_timeout) sending through its original's pool: the headers it added put on
+    the request, and the call's timeout (the copy's own if it has one, unless the call gave one)."""
+    if client._added_headers:
+        request["headers"] = client._added_headers
+    return client._own_timeout if isinstance(timeout, Unset) else timeout
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
@@ -163,11 +163,15 @@ def _url(prefix: str, path: str, query: str | None) -> httpx.URL | str:
     return url
 
 
-# Requests built for each plain httpx client, by method and host: (the client's headers then, the request).
+# Requests built for each plain httpx client, by method, host and the headers a copy of the client adds (see
+# Client.with_headers): (the client's headers then, the request). At most KEPT_REQUESTS a client: copies made for
+# each call (a request ID each) would otherwise add one for ever with every call.
 _built: weakref.WeakKeyDictionary[
-    httpx.Client | httpx.AsyncClient, dict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], httpx.Request]]
+    httpx.Client | httpx.AsyncClient,
+    dict[tuple[str, bytes, tuple[tuple[str, str], ...]], tuple[list[tuple[bytes, bytes]], httpx.Request]],
 ]
 _built = weakref.WeakKeyDictionary()
+KEPT_REQUESTS = 64
 # The clients whose requests build_request may copy: httpx's own, and the aiohttp transport's client (it changes
 # only how requests are sent; _aiohttp adds it). A subclass of anything else may build its requests its own way
 # (its build_request, or a _merge_* that calls), and is left to it.
@@ -175,7 +179,8 @@ PLAIN_CLIENTS: set[type[httpx.Client | httpx.AsyncClient]] = {httpx.Client, http
 
 
 def build_request(http: httpx.Client | httpx.AsyncClient, request: dict[str, Any]) -> httpx.Request:
-    """What `http.build_request(**request)` gives, for the requests `_absolute` makes (method, URL, timeout).
+    """What `http.build_request(**request)` gives, for the requests `_absolute` makes (method, URL, timeout, and a
+    copy's added headers).
 
     build_request merges the client's headers, cookies, query parameters and timeout into a new Request, which
     normalizes every header again on the way in: a fifth of a small call. For one of the PLAIN_CLIENTS
@@ -185,7 +190,9 @@ def build_request(http: httpx.Client | httpx.AsyncClient, request: dict[str, Any
     headers are the ones it was built with. Anything else goes to build_request.
     """
     url = request["url"]
-    plain = len(request) == (3 if "timeout" in request else 2)  # method and URL (and timeout), nothing else
+    added = request.get("headers", ())
+    # Method and URL, and perhaps a timeout and a copy's added headers (as pairs), nothing else.
+    plain = len(request) == 2 + ("timeout" in request) + ("headers" in request) and type(added) is tuple
     if not plain or type(http) not in PLAIN_CLIENTS or type(url) is not httpx.URL or http.params or http.cookies:
         return http.build_request(**request)
     method = request["method"]
@@ -193,10 +200,12 @@ def build_request(http: httpx.Client | httpx.AsyncClient, request: dict[str, Any
     built = _built.get(http)
     if built is None:
         built = _built[http] = {}
-    key = (method, url.netloc)
+    key = (method, url.netloc, added)
     kept = built.get(key)
     if kept is None or kept[0] != headers:
-        kept = built[key] = (headers, http.build_request(method, url))
+        if len(built) >= KEPT_REQUESTS:
+            built.clear()
+        kept = built[key] = (headers, http.build_request(method, url, headers=added))
     timeout = http.timeout if "timeout" not in request else httpx.Timeout(request["timeout"])
     copy = httpx.Request.__new__(httpx.Request)
     copy.__dict__.update(kept[1].__dict__)

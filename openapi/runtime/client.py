@@ -24,6 +24,7 @@ from ._ratelimit import RateLimit, as_rate_limit
 from ._reading import decode_json, load_json, read_json
 from ._transport import AsyncRetrySleep, RetrySleep, keep_to_deadlines
 from .errors import ConfigurationError
+from .types import UNSET, Unset
 
 __version__ = "0.1.0"
 
@@ -166,8 +167,11 @@ class Client:
     _async_unbound: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
     _async_last: tuple[object, httpx.AsyncClient | None] = field(default=(None, None), init=False, repr=False)
     _lock: threading.Lock = field(factory=threading.Lock, init=False, repr=False, eq=False)
-    # A copy made by with_headers / with_timeout: the client whose pools it sends through (see with_headers).
+    # A copy made by with_headers / with_timeout: the client whose pools it sends through (see with_headers), and
+    # what it sends that the original does not: the headers it added, its timeout if another (else UNSET).
     _original: Client | None = field(default=None, init=False, repr=False, eq=False)
+    _added_headers: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, eq=False)
+    _own_timeout: httpx.Timeout | float | None | Unset = field(default=UNSET, init=False, repr=False, eq=False)
     # The base URL as text, without its trailing slash: requests are sent with absolute URLs built from it,
     # which spares httpx parsing and merging a relative one (a third of a small call's cost).
     _url_prefix: str = field(default="", init=False, repr=False)
@@ -207,8 +211,14 @@ class Client:
         # A copy given an httpx client of its own sends through it, to its base URL: so do copies made of it. Others
         # go to the first original, so that a chain of copies of copies is never walked on each call.
         given = self._client_given or self._async_given is not None
-        copy._original = self if given else self._original or self
+        original = copy._original = self if given else self._original or self
         copy._url_prefix = self._url_prefix
+        # Only what the original's pool does not already send goes on each request: a client given its own httpx
+        # client sends that client's headers (its credentials among them), and a copy of it adds its own to them.
+        copy._added_headers = tuple(
+            (name, value) for name, value in copy._headers.items() if original._headers.get(name) != value
+        )
+        copy._own_timeout = copy._timeout if copy._timeout != original._timeout else UNSET
         return copy
 
     def _httpx_settings(self, *, aiohttp: bool = False) -> dict[str, Any]:

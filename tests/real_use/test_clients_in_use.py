@@ -26,7 +26,7 @@ from realtimekit_sessions import AuthenticatedClient, errors
 from realtimekit_sessions.api.sessions import get_session_details, get_sessions
 from realtimekit_tools.testing.transports import json_response
 
-from .conftest import ACCOUNT, APP, SESSION, TOKEN, RawServer, http_answer, scripted_client
+from .conftest import ACCOUNT, APP, BASE, SESSION, TOKEN, RawServer, http_answer, scripted_client
 
 OK = {"success": True, "data": {"sessions": []}}
 Start = Callable[[Callable[[str, socket.socket], None]], RawServer]
@@ -701,6 +701,40 @@ def test_a_copy_of_a_copy_given_an_httpx_client_sends_through_that_client(use_as
     assert sent["first"] == []
     assert [request.url.host for request in sent["given"]] == ["given.example"]
     assert sent["given"][0].headers["x-copy"] == "c"
+
+
+def test_a_copy_of_a_client_given_an_httpx_client_adds_only_its_own_headers() -> None:
+    # The given client is the caller's, with its own credentials: a copy sends through it what the original
+    # sends (the given client's headers), plus what the copy added, not this client's token as well.
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return json_response(200, OK)
+
+    given = httpx.Client(
+        base_url="https://given.example.com/client/v4",
+        headers={"Authorization": "Bearer the-callers-own-credential", "User-Agent": "callers-agent"},
+        transport=httpx.MockTransport(answer),
+    )
+    original = AuthenticatedClient(token=TOKEN, base_url=BASE).set_httpx_client(given)
+    copy = original.with_headers({"X-Request-Id": "r1"}).with_headers({"User-Agent": "copys-agent"})
+    get_sessions.sync(ACCOUNT, APP, client=original)
+    get_sessions.sync(ACCOUNT, APP, client=copy)
+    assert [request.url.host for request in seen] == ["given.example.com"] * 2
+    assert [request.headers["authorization"] for request in seen] == ["Bearer the-callers-own-credential"] * 2
+    assert [request.headers.get("x-request-id") for request in seen] == [None, "r1"]
+    assert [request.headers.get_list("user-agent") for request in seen] == [["callers-agent"], ["copys-agent"]]
+
+
+def test_copies_made_for_each_call_keep_a_bounded_number_of_requests_built() -> None:
+    from realtimekit_sessions import _transport
+
+    client, script = scripted_client(*[json_response(200, OK)] * 200)
+    for number in range(200):
+        get_sessions.sync(ACCOUNT, APP, client=client.with_headers({"X-Request-Id": f"r{number}"}))
+    assert [request.headers["x-request-id"] for request in script.requests] == [f"r{n}" for n in range(200)]
+    assert 0 < len(_transport._built[client.get_httpx_client()]) <= _transport.KEPT_REQUESTS
 
 
 @pytest.mark.parametrize("use_async", [False, True])
