@@ -215,8 +215,11 @@ class Client:
         copy._url_prefix = self._url_prefix
         # Only what the original's pool does not already send goes on each request: a client given its own httpx
         # client sends that client's headers (its credentials among them), and a copy of it adds its own to them.
+        # Compared as sent (_request_headers), so that the token wins over an Authorization header, as it does in
+        # a client made with that header.
+        sent = original._request_headers()
         copy._added_headers = tuple(
-            (name, value) for name, value in copy._headers.items() if original._headers.get(name) != value
+            (name, value) for name, value in copy._request_headers().items() if sent.get(name) != value
         )
         copy._own_timeout = copy._timeout if copy._timeout != original._timeout else UNSET
         return copy

@@ -727,6 +727,25 @@ def test_a_copy_of_a_client_given_an_httpx_client_adds_only_its_own_headers() ->
     assert [request.headers.get_list("user-agent") for request in seen] == [["callers-agent"], ["copys-agent"]]
 
 
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_copys_authorization_header_gives_way_to_the_token_as_a_clients_does(use_async: bool) -> None:
+    # A client made with headers={"Authorization": ...} sends its token; so does a copy given that header by
+    # with_headers, as copies did before they sent through the original's pool.
+    client, script = scripted_client(*[json_response(200, OK)] * 2)
+    made = AuthenticatedClient(
+        token=TOKEN, base_url=BASE, headers={"Authorization": "Bearer other"},
+        httpx_args={"transport": httpx.MockTransport(script)},
+    )
+    copy = client.with_headers({"Authorization": "Bearer other", "X-Request-Id": "r1"})
+    for each in (made, copy):
+        if use_async:
+            asyncio.run(get_sessions.asyncio(ACCOUNT, APP, client=each))
+        else:
+            get_sessions.sync(ACCOUNT, APP, client=each)
+    assert [request.headers.get_list("authorization") for request in script.requests] == [[f"Bearer {TOKEN}"]] * 2
+    assert script.requests[1].headers["x-request-id"] == "r1"
+
+
 def test_copies_made_for_each_call_keep_a_bounded_number_of_requests_built() -> None:
     from realtimekit_sessions import _transport
 
