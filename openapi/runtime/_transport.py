@@ -61,9 +61,11 @@ def send(
     """Send one operation's request; return its 2xx response or raise an `errors.APIError`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
-    request = _absolute(client._url_prefix, request)
     if client._original is not None and not client._client_given:
+        request = _absolute(client._original._url_prefix, request)
         timeout = _copys_own(client, request, timeout)
+    else:
+        request = _absolute(client._url_prefix, request)
     return send_http(
         http,
         request,
@@ -87,9 +89,11 @@ async def send_async(
     """The async twin of `send`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
-    request = _absolute(client._url_prefix, request)
     if client._original is not None and client._async_given is None:
+        request = _absolute(client._original._url_prefix, request)
         timeout = _copys_own(client, request, timeout)
+    else:
+        request = _absolute(client._url_prefix, request)
     return await send_http_async(
         http,
         request,
@@ -105,8 +109,9 @@ async def send_async(
 def _copys_own(
     client: Client, request: dict[str, Any], timeout: httpx.Timeout | float | None | Unset
 ) -> httpx.Timeout | float | None | Unset:
-    """For a copy (with_headers / with_timeout) sending through its original's pool: the headers it added put on
-    the request, and the call's timeout (the copy's own if it has one, unless the call gave one)."""
+    """For a copy (with_headers / with_timeout) sending through its original's pool, to its original's base URL
+    as it is now (an httpx client given to the original after the copy was made brings its own): the headers it
+    added put on the request, and the call's timeout (the copy's own if it has one, unless the call gave one)."""
     if client._added_headers:
         request["headers"] = client._added_headers
     return client._own_timeout if isinstance(timeout, Unset) else timeout

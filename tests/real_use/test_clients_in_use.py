@@ -746,6 +746,37 @@ def test_a_copys_authorization_header_gives_way_to_the_token_as_a_clients_does(u
     assert script.requests[1].headers["x-request-id"] == "r1"
 
 
+@pytest.mark.parametrize("use_async", [False, True])
+def test_a_copy_made_before_its_original_is_given_an_httpx_client_sends_to_that_clients_base_url(
+    use_async: bool,
+) -> None:
+    # The copy sends through the given client, with that client's credentials: to its base URL, as the
+    # original does, not to the base URL the original had when the copy was made.
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return json_response(200, OK)
+
+    original = AuthenticatedClient(token=TOKEN, base_url=BASE)
+    copy = original.with_headers({"X-Request-Id": "r1"})
+    given_settings: dict[str, Any] = {
+        "base_url": "https://given.example.com/client/v4",
+        "headers": {"Authorization": "Bearer the-callers-own-credential"},
+        "transport": httpx.MockTransport(answer),
+    }
+    if use_async:
+        original.set_async_httpx_client(httpx.AsyncClient(**given_settings))
+        asyncio.run(get_sessions.asyncio(ACCOUNT, APP, client=original))
+        asyncio.run(get_sessions.asyncio(ACCOUNT, APP, client=copy))
+    else:
+        original.set_httpx_client(httpx.Client(**given_settings))
+        get_sessions.sync(ACCOUNT, APP, client=original)
+        get_sessions.sync(ACCOUNT, APP, client=copy)
+    assert [request.url.host for request in seen] == ["given.example.com"] * 2
+    assert [request.headers.get("x-request-id") for request in seen] == [None, "r1"]
+
+
 def test_copies_made_for_each_call_keep_a_bounded_number_of_requests_built() -> None:
     from realtimekit_sessions import _transport
 
