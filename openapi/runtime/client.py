@@ -205,9 +205,9 @@ class Client:
 
     def with_timeout(self, timeout: httpx.Timeout | float) -> Self:
         """A copy of this client with another timeout (sending through this client's pools: see with_headers)."""
-        return self._copy(evolve(self, timeout=timeout))
+        return self._copy(evolve(self, timeout=timeout), timeout_given=True)
 
-    def _copy(self, copy: Self) -> Self:
+    def _copy(self, copy: Self, *, timeout_given: bool = False) -> Self:
         # A copy given an httpx client of its own sends through it, to its base URL: so do copies made of it. Others
         # go to the first original, so that a chain of copies of copies is never walked on each call.
         given = self._client_given or self._async_given is not None
@@ -221,7 +221,12 @@ class Client:
         copy._added_headers = tuple(
             (name, value) for name, value in copy._request_headers().items() if sent.get(name) != value
         )
-        copy._own_timeout = copy._timeout if copy._timeout != original._timeout else UNSET
+        # The timeout asked of with_timeout goes on each request even when it is the original's own: an original
+        # given an httpx client sends with that client's timeout. Otherwise a copy keeps its middle copy's.
+        if timeout_given:
+            copy._own_timeout = copy._timeout
+        else:
+            copy._own_timeout = self._own_timeout if original is not self else UNSET
         return copy
 
     def _httpx_settings(self, *, aiohttp: bool = False) -> dict[str, Any]:

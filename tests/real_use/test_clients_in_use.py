@@ -781,6 +781,31 @@ def test_a_copy_made_before_its_original_is_given_an_httpx_client_sends_to_that_
     assert [request.headers.get("x-request-id") for request in seen] == [None, "r1"]
 
 
+@pytest.mark.parametrize("use_async", [False, True])
+def test_with_timeout_holds_on_a_given_httpx_client_even_at_the_originals_own_timeout(use_async: bool) -> None:
+    # The given client has its own timeout (3 s); the client's own (60 s) is not what its requests get, so a copy
+    # asked for exactly that timeout must still put it on its requests, and copies of that copy too.
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return json_response(200, OK)
+
+    original = AuthenticatedClient(token=TOKEN, base_url=BASE, timeout=60.0)
+    given_settings: dict[str, Any] = {"base_url": BASE, "timeout": 3.0, "transport": httpx.MockTransport(answer)}
+    if use_async:
+        original.set_async_httpx_client(httpx.AsyncClient(**given_settings))
+    else:
+        original.set_httpx_client(httpx.Client(**given_settings))
+    longer = original.with_timeout(60.0)
+    for client in (original, longer, longer.with_headers({"X-Request-Id": "r1"}), original.with_headers({})):
+        if use_async:
+            asyncio.run(get_sessions.asyncio(ACCOUNT, APP, client=client))
+        else:
+            get_sessions.sync(ACCOUNT, APP, client=client)
+    assert [request.extensions["timeout"]["read"] for request in seen] == [3.0, 60.0, 60.0, 3.0]
+
+
 def test_copies_made_for_each_call_keep_a_bounded_number_of_requests_built() -> None:
     from realtimekit_sessions import _transport
 
