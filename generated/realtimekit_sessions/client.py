@@ -34,6 +34,8 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 # A chat, transcript or summary is kilobytes to a few megabytes; anything past this in memory is an accident.
 DEFAULT_MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+# Event loops not running whose async pools a client keeps (see Client._async_pool).
+IDLE_LOOPS = 8
 USER_AGENT = f"realtimekit-sessions/{__version__} httpx/{httpx.__version__}"
 
 
@@ -311,13 +313,19 @@ class Client:
                 return self._async_unbound
             found = self._async_pools.get(loop)
             if found is None:
-                # The pools of loops not running now are let go, to the garbage collector, as a pool was before
-                # there was one for each loop: a loop closed without shutdown_asyncgens() (which asyncio.run and
-                # asyncio.Runner call) never closed its pool, and one a program dropped unclosed would be held,
-                # with its pool's sockets and its own, for the client's lifetime. A loop running in another
-                # thread keeps its pool; one run again later builds a new one.
-                for idle in [other for other in self._async_pools if not other.is_running()]:
-                    del self._async_pools[idle]
+                # A loop closed without shutdown_asyncgens() (which asyncio.run and asyncio.Runner call) never
+                # closed its pool: let go, to the garbage collector. A loop not running now may be run again (an
+                # asyncio.Runner between two runs) or may have been dropped unclosed, which no one can tell: the
+                # IDLE_LOOPS most recent keep their pools, and older ones are let go, so that a program dropping
+                # loops unclosed one after another does not have them held, with their sockets, for ever.
+                idle = []
+                for other in list(self._async_pools):
+                    if other.is_closed():
+                        del self._async_pools[other]
+                    elif not other.is_running():
+                        idle.append(other)
+                for oldest in idle[: max(0, len(idle) - IDLE_LOOPS)]:
+                    del self._async_pools[oldest]
                 pool = self._async_unbound if self._async_unbound is not None else self._build_async_client()
                 self._async_unbound = None
                 found = self._async_pools[loop] = (pool, self._closed_with_loop(loop, pool))

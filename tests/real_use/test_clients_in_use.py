@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
+from realtimekit_sessions.client import IDLE_LOOPS
 from realtimekit_sessions.api.sessions import get_session_details, get_sessions
 from realtimekit_tools.testing.transports import json_response
 
@@ -533,6 +534,9 @@ def test_a_call_interrupted_while_it_waits_to_retry_frees_what_it_read(
 def nothing_left_unclosed(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """Fails if, by the end of the block (a collection included), anything warned of a resource left open:
     a ResourceWarning, or asyncio's log of one (aiohttp's "Unclosed client session" and "Unclosed connector")."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()  # what earlier tests left to the collector is theirs
     with caplog.at_level("ERROR", logger="asyncio"), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
         yield
@@ -602,8 +606,13 @@ def test_a_loop_left_without_shutting_down_is_not_held_by_the_client(closed: boo
     left = weakref.ref(loop)
     del loop
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)  # the unclosed loop's own, as the collector takes it
-        assert asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "b", client=client)).data.id == "b"
+        warnings.simplefilter("ignore", ResourceWarning)  # the unclosed loops' own, as the collector takes them
+        # A closed loop's pool goes as soon as another loop builds one; an unclosed one (it might be run again)
+        # once IDLE_LOOPS loops not running have come after it.
+        for number in range(1 if closed else IDLE_LOOPS + 1):
+            other = asyncio.new_event_loop()
+            assert other.run_until_complete(get_session_details.asyncio(ACCOUNT, APP, "b", client=client)).data.id
+            del other
         gc.collect()
     assert left() is None
 
@@ -621,13 +630,29 @@ def test_loops_dropped_unclosed_one_after_another_leak_no_descriptors(raw_server
             loop.run_until_complete(get_session_details.asyncio(ACCOUNT, APP, f"s{number}", client=client))
             del loop
         gc.collect()
-    # The last loop's at most (its selector, its self-pipe, its pool's connection and the server's end of it, the
-    # server being in this process): 5 a loop, held for ever, before the fix. The server's threads close their
-    # ends of the connections the collector closed a moment later: waited for, a little.
+    # The IDLE_LOOPS most recent loops' at most (a selector, a self-pipe, a pool's connection and the server's end
+    # of it, the server being in this process: 5 a loop), not all 30 held for ever. The server's threads close
+    # their ends of the connections the collector closed a moment later: waited for, a little.
+    most = 5 * (IDLE_LOOPS + 1)  # and the last one's
     deadline = time.monotonic() + 5
-    while len(os.listdir("/proc/self/fd")) - before > 6 and time.monotonic() < deadline:
+    while len(os.listdir("/proc/self/fd")) - before > most and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert len(os.listdir("/proc/self/fd")) - before <= 6
+    assert len(os.listdir("/proc/self/fd")) - before <= most
+
+
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_a_runner_between_its_runs_keeps_its_pool_while_other_loops_come_and_go(
+    transport: str, raw_server: Start, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An asyncio.Runner's loop is not running between two runs, like a loop dropped unclosed: its pool is kept
+    # (and closed when the Runner closes), not let go to the collector when another loop builds one.
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    with nothing_left_unclosed(caplog), asyncio.Runner() as runner:
+        assert runner.run(get_session_details.asyncio(ACCOUNT, APP, "r1", client=client)).data.id == "r1"
+        assert asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "other", client=client)).data.id == "other"
+        assert runner.run(get_session_details.asyncio(ACCOUNT, APP, "r2", client=client)).data.id == "r2"
+    assert server.connections == 2  # the Runner's one, kept across the other loop's, and the other's
 
 
 def header_of(head: bytes, name: str) -> str | None:
