@@ -23,8 +23,8 @@ from typing import Any
 import httpx
 import pytest
 from realtimekit_sessions import AuthenticatedClient, errors
-from realtimekit_sessions.client import IDLE_LOOPS
 from realtimekit_sessions.api.sessions import get_session_details, get_sessions
+from realtimekit_sessions.client import IDLE_LOOPS
 from realtimekit_tools.testing.transports import json_response
 
 from .conftest import ACCOUNT, APP, BASE, SESSION, TOKEN, RawServer, http_answer, scripted_client
