@@ -55,6 +55,13 @@ def session_answer(path: str) -> bytes:
     return http_answer(json.dumps(body).encode())
 
 
+def answering(raw_server: Start, transport: str) -> tuple[RawServer, AuthenticatedClient]:
+    """A server answering each session's details with that session's id, and a client of it (on `transport`,
+    without retries)."""
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    return server, AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+
+
 # ---- secrets -------------------------------------------------------------------------------------------------
 
 
@@ -271,25 +278,39 @@ def test_threads_calling_together_share_one_pool(raw_server: Start) -> None:
     client.close()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
-def test_after_fork_the_child_never_reads_the_parents_connections(raw_server: Start) -> None:
-    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
-    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
-    assert get_session_details.sync(ACCOUNT, APP, "warm-up", client=client).data.id == "warm-up"
+def forked(work: Callable[[], str]) -> Callable[[], tuple[str, int]]:
+    """Forks: the child runs `work` and hands the parent what it returned, or the repr of what it raised (a hung
+    child ends after 10 s rather than holding the test). The parent gets a function that waits for the child and
+    gives that text and the child's exit status."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: its own call, its own answer, on a pool of its own
+    if pid == 0:
+        signal.alarm(10)
         try:
-            got = get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id
+            got = work()
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
             got = repr(exc)
         os.write(write_end, got.encode())
         os._exit(0)
     os.close(write_end)
+
+    def outcome() -> tuple[str, int]:
+        _, status = os.waitpid(pid, 0)
+        with os.fdopen(read_end, "rb") as reader:
+            return reader.read().decode(), status
+
+    return outcome
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_after_fork_the_child_never_reads_the_parents_connections(raw_server: Start) -> None:
+    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
+    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
+    assert get_session_details.sync(ACCOUNT, APP, "warm-up", client=client).data.id == "warm-up"
+    # The child: its own call, its own answer, on a pool of its own.
+    outcome = forked(lambda: get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id)
     parent = [get_session_details.sync(ACCOUNT, APP, f"parent-{n}", client=client).data.id for n in range(5)]
-    os.waitpid(pid, 0)
-    child = os.read(read_end, 1000).decode()
-    os.close(read_end)
+    child, _ = outcome()
     assert child == "child"
     assert parent == [f"parent-{n}" for n in range(5)]
     assert server.connections >= 2  # the child opened a connection of its own
@@ -302,32 +323,20 @@ def test_a_fork_while_another_thread_builds_the_pool_leaves_the_child_a_working_
     # fork at that moment gave the child a lock no thread of its own would ever release: its first call hung.
     server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
     client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0)
-    building, forked = threading.Event(), threading.Event()
+    building, done = threading.Event(), threading.Event()
 
     def build_a_pool() -> None:
         with client._lock:  # as get_httpx_client holds it while httpx.Client is made
             building.set()
-            forked.wait(timeout=10)
+            done.wait(timeout=10)
 
     builder = threading.Thread(target=build_a_pool)
     builder.start()
     building.wait(timeout=10)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        signal.alarm(5)  # a hung child ends here rather than holding the test
-        try:
-            got = get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
-            got = repr(exc)
-        os.write(write_end, got.encode())
-        os._exit(0)
-    forked.set()
+    outcome = forked(lambda: get_session_details.sync(ACCOUNT, APP, "child", client=client).data.id)
+    done.set()
     builder.join(timeout=10)
-    os.close(write_end)
-    _, status = os.waitpid(pid, 0)
-    child = os.read(read_end, 1000).decode()
-    os.close(read_end)
+    child, status = outcome()
     assert not os.WIFSIGNALED(status), "the child hung on the lock its parent's thread held"
     assert child == "child"
     assert get_session_details.sync(ACCOUNT, APP, "parent", client=client).data.id == "parent"
@@ -343,8 +352,7 @@ def test_an_event_loop_carried_across_a_fork_gets_a_pool_of_its_own_in_the_child
     # child found the parent's pool for it, and read on the parent's connections (with both calling, each read
     # the other's answers). The child now builds its own. (Parent and child take turns on the loop here: an
     # asyncio loop shares its epoll with its forked copy, which the loop itself does not survive running at once.)
-    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
-    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    server, client = answering(raw_server, transport)
     loop = asyncio.new_event_loop()
 
     def call(session: str) -> str:
@@ -352,20 +360,7 @@ def test_an_event_loop_carried_across_a_fork_gets_a_pool_of_its_own_in_the_child
 
     try:
         assert call("warm-up") == "warm-up"
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            signal.alarm(10)  # a hung child ends here rather than holding the test
-            try:
-                got = ",".join(call(f"child-{n}") for n in range(3))
-            except BaseException as exc:  # noqa: BLE001 - reported to the parent, whatever it is
-                got = repr(exc)
-            os.write(write_end, got.encode())
-            os._exit(0)
-        os.close(write_end)
-        os.waitpid(pid, 0)
-        child = os.read(read_end, 1000).decode()
-        os.close(read_end)
+        child, _ = forked(lambda: ",".join(call(f"child-{n}") for n in range(3)))()
         assert child == "child-0,child-1,child-2"
         assert server.connections == 2  # the child's own connection, beside the parent's
         assert [call(f"parent-{n}") for n in range(3)] == ["parent-0", "parent-1", "parent-2"]
@@ -549,8 +544,7 @@ def nothing_left_unclosed(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 def test_one_async_client_serves_several_event_loops_and_each_pool_closes_with_its_loop(
     transport: str, raw_server: Start, caplog: pytest.LogCaptureFixture
 ) -> None:
-    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
-    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    server, client = answering(raw_server, transport)
     with nothing_left_unclosed(caplog), collector_off():
         for run in range(3):
             details = asyncio.run(get_session_details.asyncio(ACCOUNT, APP, f"run-{run}", client=client))
@@ -565,8 +559,7 @@ def test_event_loops_running_at_once_in_threads_keep_a_pool_each(
 ) -> None:
     # A thread pool whose workers each run asyncio.run, one client shared: each loop keeps its own pool for all
     # its calls, rather than each call building one anew because another thread's loop asked last.
-    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
-    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    server, client = answering(raw_server, transport)
     loops, rounds = 4, 5
     together = threading.Barrier(loops, timeout=10)
     results: dict[int, list[str]] = {}
@@ -646,8 +639,7 @@ def test_a_runner_between_its_runs_keeps_its_pool_while_other_loops_come_and_go(
 ) -> None:
     # An asyncio.Runner's loop is not running between two runs, like a loop dropped unclosed: its pool is kept
     # (and closed when the Runner closes), not let go to the collector when another loop builds one.
-    server = raw_server(lambda path, connection: connection.sendall(session_answer(path)))
-    client = AuthenticatedClient(token=TOKEN, base_url=server.base_url, max_retries=0, async_transport=transport)
+    server, client = answering(raw_server, transport)
     with nothing_left_unclosed(caplog), asyncio.Runner() as runner:
         assert runner.run(get_session_details.asyncio(ACCOUNT, APP, "r1", client=client)).data.id == "r1"
         assert asyncio.run(get_session_details.asyncio(ACCOUNT, APP, "other", client=client)).data.id == "other"
