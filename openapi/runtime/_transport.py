@@ -61,11 +61,7 @@ def send(
     """Send one operation's request; return its 2xx response or raise an `errors.APIError`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_httpx_client()
-    if client._original is not None and not client._client_given:
-        request = _absolute(client._original._url_prefix, request)
-        timeout = _copys_own(client, request, timeout)
-    else:
-        request = _absolute(client._url_prefix, request)
+    request, timeout = _routed(client, request, timeout, given=client._client_given)
     return send_http(
         http,
         request,
@@ -89,11 +85,7 @@ async def send_async(
     """The async twin of `send`."""
     retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
     http = client.get_async_httpx_client()
-    if client._original is not None and client._async_given is None:
-        request = _absolute(client._original._url_prefix, request)
-        timeout = _copys_own(client, request, timeout)
-    else:
-        request = _absolute(client._url_prefix, request)
+    request, timeout = _routed(client, request, timeout, given=client._async_given is not None)
     return await send_http_async(
         http,
         request,
@@ -106,15 +98,20 @@ async def send_async(
     )
 
 
-def _copys_own(
-    client: Client, request: dict[str, Any], timeout: httpx.Timeout | float | None | Unset
-) -> httpx.Timeout | float | None | Unset:
-    """For a copy (with_headers / with_timeout) sending through its original's pool, to its original's base URL
-    as it is now (an httpx client given to the original after the copy was made brings its own): the headers it
-    added put on the request, and the call's timeout (the copy's own if it has one, unless the call gave one)."""
+def _routed(
+    client: Client, request: dict[str, Any], timeout: httpx.Timeout | float | None | Unset, *, given: bool
+) -> tuple[dict[str, Any], httpx.Timeout | float | None | Unset]:
+    """The request as an absolute URL, and the call's timeout. A copy (with_headers / with_timeout) not `given`
+    an httpx client of its own sends through its original's pool, to its original's base URL as it is now (an
+    httpx client given to the original after the copy was made brings its own), with the headers it added and
+    its own timeout if it has one (a timeout the call gave still wins)."""
+    original = client._original
+    if original is None or given:
+        return _absolute(client._url_prefix, request), timeout
+    request = _absolute(original._url_prefix, request)
     if client._added_headers:
         request["headers"] = client._added_headers
-    return client._own_timeout if isinstance(timeout, Unset) else timeout
+    return request, client._own_timeout if isinstance(timeout, Unset) else timeout
 
 
 def _absolute(prefix: str, request: dict[str, Any]) -> dict[str, Any]:
