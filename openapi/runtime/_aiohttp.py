@@ -20,7 +20,9 @@ session instead. What this module adds to httpx-aiohttp's transport, so that the
   connection back in the pool at once, and handed to httpx as a stream of one chunk: aiohttp's chunked reading,
   and the two exception-mapping layers around it, are skipped for the small bodies most calls get. A larger
   body, or one of unknown length, is streamed as it comes. (A response built already read would save more, but
-  has no `elapsed`, counts no bytes downloaded, and cannot be streamed raw.)
+  has no `elapsed`, counts no bytes downloaded, and cannot be streamed raw.) Of a streamed body not being read,
+  aiohttp reads twice READ_BUFFER_BYTES ahead and what came in the same read of the socket (about 220 KB in
+  all), then leaves the rest in the socket.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ from httpx_aiohttp.transport import AiohttpResponseStream as _HttpxAiohttpStream
 
 from . import _transport
 from .errors import without_token
+
+# How much of a streamed body aiohttp reads ahead of its reader before it stops reading the socket (it stops at
+# twice this, plus one read of the socket). aiohttp's default, 256 KiB, let an answer whose body waits to be read
+# hold about 650 KB: the export keeps up to --concurrency answers waiting for room (its BodyGate), 21 MB at 32.
+# At 64 KiB it is about 220 KB, and a body being read still comes in reads of up to 256 KiB.
+READ_BUFFER_BYTES = 64 * 1024
 
 # The largest body (by its Content-Length) read as soon as its answer arrives rather than streamed: a page of
 # participants is about 170 KB, and a body this size is held whole by httpx once read either way.
@@ -137,8 +145,13 @@ class AiohttpTransport(_HttpxAiohttpTransport):
             ssl=self.ssl_context,
             local_addr=(self.local_address, 0) if self.local_address else None,
         )
-        # A line or header as long as httpx's whole head, and up to MAX_HEADERS of them (see HEAD_BYTES).
-        settings: dict[str, Any] = {"max_line_size": HEAD_BYTES, "max_field_size": HEAD_BYTES}
+        # A line or header as long as httpx's whole head, and up to MAX_HEADERS of them (see HEAD_BYTES); and
+        # READ_BUFFER_BYTES read ahead of a body not yet being read.
+        settings: dict[str, Any] = {
+            "max_line_size": HEAD_BYTES,
+            "max_field_size": HEAD_BYTES,
+            "read_bufsize": READ_BUFFER_BYTES,
+        }
         try:
             session = aiohttp.ClientSession(
                 connector=connector, cookie_jar=aiohttp.DummyCookieJar(), max_headers=MAX_HEADERS, **settings

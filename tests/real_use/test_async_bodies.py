@@ -189,3 +189,29 @@ def test_a_response_is_timed_counted_and_streamed_raw_alike_on_both(
     content, downloaded, elapsed, raw = asyncio.run(run())
     assert content == body and downloaded == len(compressed) and raw == compressed
     assert 0 < elapsed < 10
+
+
+def test_a_streamed_body_not_yet_read_holds_only_the_read_ahead(raw_server: Start) -> None:
+    """An answer whose body waits to be read (the export keeps up to --concurrency of them waiting for room) holds
+    twice READ_BUFFER_BYTES and one read of the socket (at most 256 KiB) in aiohttp's buffer, not the whole body:
+    at aiohttp's default buffer it held about 650 KB of a 4 MB body."""
+    import httpx
+    from realtimekit_sessions import _aiohttp
+
+    body = exactly(4 * EAGER_BODY_BYTES)
+    server = raw_server(lambda path, connection: connection.sendall(http_answer(body)))
+
+    async def buffered() -> tuple[int, bytes]:
+        transport = _aiohttp.AiohttpTransport()
+        try:
+            response = await transport.handle_async_request(httpx.Request("GET", server.base_url + "/x"))
+            await asyncio.sleep(0.3)  # the server has sent it all; the socket holds what aiohttp did not read
+            reader = response.stream._stream._aiohttp_response.content  # type: ignore[attr-defined]
+            held = reader.total_bytes
+            return held, await response.aread()
+        finally:
+            await transport.aclose()
+
+    held, content = asyncio.run(buffered())
+    assert content == body  # and the rest is read as it is asked for
+    assert held <= 2 * _aiohttp.READ_BUFFER_BYTES + 256 * 1024
