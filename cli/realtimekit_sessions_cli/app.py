@@ -799,7 +799,14 @@ def export(
                     await overlapped_guarded()
 
             async def overlapped_guarded() -> None:
-                async with _client(notice, async_transport=exporting.fast_path(), rate_limit=budgeted) as client:
+                # The participants' bodies are read as they fit in the export's room (exporting.BodyGate).
+                gate = exporting.BodyGate()
+                async with _client(
+                    notice,
+                    async_transport=exporting.fast_path(),
+                    rate_limit=budgeted,
+                    httpx_args=exporting.gated_httpx_args(gate, concurrency),
+                ) as client:
                     # The total for the progress bar is asked for while the pages are walked, not before them;
                     # it is only the bar's: should it fail, the walk (the same call) says why. It is not retried:
                     # a wait (a 429's countdown) for a figure the export can do without would only be cut short
@@ -825,7 +832,7 @@ def export(
                         # A page of sessions read ahead: the next page is asked for while the one before is being
                         # fetched for, rather than every fetch waiting for it at each page's end.
                         await exporting.aoverlapped(
-                            sessions, participants_of, write, concurrency, exporting.encoded_size, SESSIONS_PAGE
+                            sessions, participants_of, write, concurrency, ahead=SESSIONS_PAGE, gate=gate
                         )
                     finally:
                         if total is not None:

@@ -4,25 +4,31 @@ The output is opened before the first request (a bad path fails at once). The pa
 participants of up to `--concurrency` sessions fetched at once, on one event loop (`aoverlapped`), through
 aiohttp when the [aiohttp] extra is installed, else httpx's own async pool (`fast_path`); sessions are written
 in the API's order, each, and flushed, as soon as it and those before it are in: nothing is held beyond the
-sessions in flight (a window bounded by their size too), so memory stays flat however many sessions there are.
-`--concurrency 1` makes one call at a time, without an event loop. Records are
-encoded by msgspec (the same JSON as json.dumps, compact, several times faster). A session's line (NDJSON)
-or rows (CSV) are written with Ctrl-C held back, so an interrupted export leaves a valid file of the
-sessions written so far.
+sessions in flight, and their bodies are read only while they fit in WINDOW_BYTES (`BodyGate`), so memory stays
+flat however many sessions there are and however large. `--concurrency 1` makes one call at a time, without an
+event loop. Records are encoded by msgspec (the same JSON as json.dumps, compact, several times faster). A
+session's line (NDJSON) or rows (CSV) are written with Ctrl-C held back, so an interrupted export leaves a valid
+file of the sessions written so far.
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
+import contextvars
 import csv
 import signal
 import threading
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from types import FrameType
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import msgspec
+
+if TYPE_CHECKING:
+    import asyncio
+
+    import httpx
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -31,10 +37,114 @@ R = TypeVar("R")
 _encode = msgspec.json.Encoder(enc_hook=str).encode
 
 
-# The most encoded participants the window may expect to hold: with 1 MB sessions this keeps 3 in flight (the
-# export then stays under 100 MB; such sessions are CPU-bound, and more in flight would only hold more at once),
-# while small sessions, whose export waits on the network, get the full --concurrency.
+# Bytes of participants' bodies the export reads and holds at once, besides the oldest session in flight's: with
+# 1 MB sessions this keeps 3 or 4 read at a time (the export then stays under 100 MB; such sessions are CPU-bound,
+# and more read at once would only hold more at once), while small sessions are read as soon as they come.
 WINDOW_BYTES = 4 * 1024 * 1024
+# How long an answer waits for room before it is read anyway. The wait is inside the call's own time budget (the
+# client's timeout, 60 s by default): an answer kept waiting past that would be retried, and a retried one waits
+# again, so past this much patience a body is read over the room rather than have the export fail on a timeout.
+PATIENCE = 15.0
+
+# The session (its place in the window) that the calls of the task running now are for; None outside the export's
+# fetches (the pages of sessions, the progress bar's total), whose bodies the gate lets through.
+_SESSION: contextvars.ContextVar[int | None] = contextvars.ContextVar("realtimekit_export_session", default=None)
+
+
+class BodyGate:
+    """Which answers' bodies may be read now, by their size (Content-Length), in the window's order.
+
+    `admit` is an httpx response hook: httpx calls it when an answer's head is in and before its body is read.
+    The oldest session in the window (the one written next) is always let through, whatever its size, so the
+    export always moves on; any other waits while the bodies already read for the sessions not yet written, and
+    its own, would come to more than `room`. A session's bytes count until it is written (`close`): its
+    participants are held, encoded, until then. A body whose size is not known before it is read (no
+    Content-Length, or compressed: the length is the compressed one) counts as the whole room.
+
+    A body waiting stays in the socket, where TCP holds it back, not in the export's memory; but on the aiohttp
+    transport a body of at most EAGER_BODY_BYTES (1 MiB) is read whole before its head is handed on, and of a
+    larger one about 220 KB is read ahead (READ_BUFFER_BYTES). What waits is then at most about `--concurrency`
+    MiB, whatever the sessions' size.
+
+    So the requests of `--concurrency` sessions can all be in flight from the start (the window no longer needs
+    to learn the sessions' size from the first ones, a round trip, before it widens), and a run of large sessions
+    after small ones is read a few at a time rather than all the window's at once.
+    """
+
+    def __init__(self, room: int | None = None, patience: float = PATIENCE) -> None:
+        self.room = WINDOW_BYTES if room is None else room
+        self.patience = patience
+        self.held: dict[int, int] = {}  # bytes let through for each session in the window, oldest first
+        self.total = 0
+        self.opened = 0
+        self._waiting: list[asyncio.Future[None]] = []  # the answers waiting, woken at each change
+
+    def open(self) -> int:
+        """A place for the next session in the window: its calls are to run with `_SESSION` set to it."""
+        session = self.opened
+        self.opened += 1
+        self.held[session] = 0
+        return session
+
+    def close(self, session: int) -> None:
+        """The session is written (or given up): its bytes no longer count, and the next session is the oldest."""
+        self.total -= self.held.pop(session, 0)
+        waiting, self._waiting = self._waiting, []
+        for future in waiting:
+            if not future.done():
+                future.set_result(None)
+
+    def admissible(self, session: int, size: int) -> bool:
+        return session == next(iter(self.held), None) or self.total + size <= self.room
+
+    async def admit(self, response: httpx.Response) -> None:
+        """Return once the body of `response` may be read (see the class)."""
+        import asyncio
+
+        session = _SESSION.get()
+        if session is None or session not in self.held or not response.is_success:
+            return
+        size = body_size(response, self.room)
+        if not self.admissible(session, size):
+            loop = asyncio.get_running_loop()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.patience):
+                    while not self.admissible(session, size):
+                        future = loop.create_future()
+                        self._waiting.append(future)
+                        await future
+            if session not in self.held:  # closed while it waited: the export is ending
+                return
+        self.held[session] += size
+        self.total += size
+
+
+def body_size(response: httpx.Response, unknown: int) -> int:
+    """The bytes `response`'s body will take once read: its Content-Length, or `unknown` when that does not say
+    (absent, invalid, or the length of a compressed body)."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    length = response.headers.get("content-length", "")
+    if encoding not in ("", "identity") or not length.isdigit():
+        return unknown
+    return int(length)
+
+
+# httpx's default pool: httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0).
+DEFAULT_CONNECTIONS = 100
+
+
+def gated_httpx_args(gate: BodyGate, concurrency: int) -> dict[str, Any]:
+    """`httpx_args` for the export's client: the gate as its response hook, and a pool with a connection for each
+    session in flight and for the pages' walk and the progress bar's total. An answer waiting at the gate keeps its
+    connection; were they all taken, the oldest session's next page could not be asked for, and the export would
+    wait on itself. httpx's default pool (100 connections) is kept while it is large enough."""
+    import httpx
+
+    args: dict[str, Any] = {"event_hooks": {"response": [gate.admit]}}
+    needed = concurrency + 2
+    if needed > DEFAULT_CONNECTIONS:
+        args["limits"] = httpx.Limits(max_connections=needed, max_keepalive_connections=20, keepalive_expiry=5.0)
+    return args
 
 
 async def aoverlapped(
@@ -42,44 +152,52 @@ async def aoverlapped(
     fetch: Callable[[T], Awaitable[R]],
     write: Callable[[T, R], None],
     concurrency: int,
-    size: Callable[[R], int] = lambda result: 0,
     ahead: int = 0,
+    gate: BodyGate | None = None,
 ) -> None:
     """`write(item, await fetch(item))` for every item, in order, with up to `concurrency` fetches in flight as
     tasks on this event loop (the export's default; `--concurrency 1` makes one call at a time, without a loop).
 
     Fetches start only as room opens in the window, so at most `concurrency` results are held; each is written as
-    soon as it and those before it are in. The window starts at 2 and is then WINDOW_BYTES over the largest `size`
-    seen so far (no fewer than 2, no more than `concurrency`). With `ahead`, a task of its own takes up to that
-    many items from `items` before they are needed (a page walk's next page is then asked for while the page
-    before it is still being fetched for, instead of the window running dry at every page); without, items are
-    taken only as room opens. A failed fetch is raised in its turn, after the items before it are written; so is
-    a failed walk, after every item it gave. Whatever ends the walk otherwise (a fetch's error, cancellation by
-    Ctrl-C) cancels the fetches still in flight (and the walk ahead), and they are waited for: none outlives the
-    call.
+    soon as it and those before it are in. With a `gate`, each fetch runs as a session of its own there (its
+    answers' bodies are read as the gate lets them), and is closed there once written. With `ahead`, a task of its
+    own takes up to that many items from `items` before they are needed (a page walk's next page is then asked for
+    while the page before it is still being fetched for, instead of the window running dry at every page);
+    without, items are taken only as room opens. A failed fetch is raised in its turn, after the items before it
+    are written; so is a failed walk, after every item it gave. Whatever ends the walk otherwise (a fetch's error,
+    cancellation by Ctrl-C) cancels the fetches still in flight (and the walk ahead), and they are waited for: none
+    outlives the call.
     """
     import asyncio
 
-    window: collections.deque[tuple[T, asyncio.Future[R]]] = collections.deque()
-    limit, largest = min(2, max(1, concurrency)), 0  # widened once the first result shows how large they are
+    window: collections.deque[tuple[T, asyncio.Future[R], int | None]] = collections.deque()
     walker: asyncio.Future[None] | None = None
     if ahead > 0:
         items, walker = _read_ahead(items, ahead)
 
+    def start(item: T) -> None:
+        session = gate.open() if gate is not None else None
+        token = _SESSION.set(session)  # the task takes a copy of this context: its calls are the session's
+        try:
+            window.append((item, asyncio.ensure_future(fetch(item)), session))
+        finally:
+            _SESSION.reset(token)
+
     async def write_head() -> None:
-        nonlocal limit, largest
-        head, task = window[0]
+        head, task, session = window[0]
         result = await task
         window.popleft()
-        largest = max(largest, size(result))
-        limit = max(2, min(concurrency, WINDOW_BYTES // max(largest, 1)))
-        write(head, result)
+        try:
+            write(head, result)
+        finally:
+            if gate is not None and session is not None:
+                gate.close(session)
 
     try:
         try:
             async for item in items:
-                window.append((item, asyncio.ensure_future(fetch(item))))
-                while window and (len(window) >= limit or window[0][1].done()):
+                start(item)
+                while window and (len(window) >= concurrency or window[0][1].done()):
                     await write_head()
         except Exception:
             # The walk itself failed (a page): the items taken before it come first, so they are written (or
@@ -90,7 +208,7 @@ async def aoverlapped(
         while window:
             await write_head()
     finally:
-        pending = [task for _, task in window] + ([walker] if walker is not None else [])
+        pending = [task for _, task, _ in window] + ([walker] if walker is not None else [])
         for task in pending:
             task.cancel()
         if pending:
@@ -236,11 +354,6 @@ class Encoded:
 
 
 Participants = list[dict[str, Any]] | Encoded
-
-
-def encoded_size(participants: Participants) -> int:
-    """Bytes a prepared session's participants take as JSON (estimated for dicts: 1 KB each)."""
-    return len(participants.json) if isinstance(participants, Encoded) else 1024 * len(participants)
 
 
 class Writer:

@@ -1,6 +1,7 @@
 """The export's overlapped fetches (realtimekit_sessions_cli.export.aoverlapped, on an event loop): order kept, at
-most `concurrency` in flight and held (fewer for large results), a failure raised in its turn after the items
-before it are written, nothing left running; and the allocator setting the export makes for itself on glibc."""
+most `concurrency` in flight and held, bodies read as they fit in the gate's room (BodyGate), a failure raised in
+its turn after the items before it are written, nothing left running; and the allocator setting the export makes
+for itself on glibc."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from typing import Any
 
+import httpx
 import pytest
 from realtimekit_sessions_cli import export
 from realtimekit_sessions_cli.export import aoverlapped
@@ -60,16 +62,124 @@ async def test_every_item_is_written_in_order_with_bounded_overlap() -> None:
     recorder = Recorder()
     await aoverlapped(recorder.aitems(12), recorder.afetch, recorder.write, concurrency=4)
     assert recorder.written == list(range(12))
-    assert 2 < recorder.most_running <= 4  # the window widened from 2 once sizes were known
+    assert recorder.most_running == 4  # the whole window from the start: no round trip spent learning sizes
 
 
-async def test_the_window_is_bounded_by_bytes() -> None:
-    recorder = Recorder()
-    # Each result "is" 2 MB: WINDOW_BYTES (4 MB) over that keeps 2 in flight, however large the concurrency.
-    await aoverlapped(
-        recorder.aitems(10), recorder.afetch, recorder.write, concurrency=16, size=lambda _: 2 * 1024 * 1024
-    )
-    assert recorder.written == list(range(10)) and recorder.most_running == 2
+def answer(size: int | None, **headers: str) -> httpx.Response:
+    """An answer's head as the gate sees it: a 200 with `size` as its Content-Length (None: none said)."""
+    if size is not None:
+        headers["content-length"] = str(size)
+    return httpx.Response(200, headers=headers)
+
+
+class GatedFetches:
+    """Fetches that each get one answer of `sizes[item]` bytes through the gate, as the export's calls do (the
+    gate is the client's response hook), and record the bytes read and not yet written at every moment."""
+
+    def __init__(self, gate: export.BodyGate, sizes: list[int]) -> None:
+        self.gate, self.sizes = gate, sizes
+        self.reading: dict[int, int] = {}  # bytes read for items not yet written
+        self.most_read = 0
+        self.most_in_flight = 0
+        self.in_flight = 0
+        self.written: list[int] = []
+
+    async def fetch(self, item: int) -> int:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        await asyncio.sleep(0.001 * (item % 3))  # answers come out of order
+        await self.gate.admit(answer(self.sizes[item]))
+        self.in_flight -= 1
+        self.reading[item] = self.sizes[item]
+        self.most_read = max(self.most_read, sum(self.reading.values()))
+        await asyncio.sleep(0.001)  # read and parsed
+        return item
+
+    def write(self, item: int, result: int) -> None:
+        assert result == item
+        del self.reading[item]
+        self.written.append(item)
+
+
+async def items(count: int):  # type: ignore[no-untyped-def]
+    for item in range(count):
+        yield item
+
+
+async def test_the_gate_bounds_the_bodies_read_by_bytes_whatever_came_before() -> None:
+    """Twenty small sessions, then large ones (3 MB each, more than the room of 4 MB alone): a window sized by the
+    sizes seen so far had all 16 of the large ones in flight and read at once. Through the gate, the requests of
+    the whole window still go out at once, but no more bodies are read than fit in the room, besides the oldest
+    session's, which is always let through (it is what the export writes next)."""
+    room, large = 4 * 1024 * 1024, 3 * 1024 * 1024
+    sizes = [10_000] * 20 + [large] * 16
+    gate = export.BodyGate(room=room)
+    fetches = GatedFetches(gate, sizes)
+    await aoverlapped(items(len(sizes)), fetches.fetch, fetches.write, concurrency=16, gate=gate)
+    assert fetches.written == list(range(len(sizes)))
+    assert fetches.most_in_flight == 16
+    assert fetches.most_read <= room + large  # without the gate: 16 x 3 MB
+    assert gate.held == {} and gate.total == 0  # every session let go of once written
+
+
+async def test_the_oldest_session_is_let_through_whatever_its_size_and_the_others_wait_for_room() -> None:
+    gate = export.BodyGate(room=1000)
+    oldest, second, third = gate.open(), gate.open(), gate.open()
+
+    async def admit(session: int, size: int | None, **headers: str) -> None:
+        token = export._SESSION.set(session)
+        try:
+            await gate.admit(answer(size, **headers))
+        finally:
+            export._SESSION.reset(token)
+
+    await admit(oldest, 50_000)  # the oldest: let through over the room
+    waiting = [asyncio.ensure_future(admit(second, 300)), asyncio.ensure_future(admit(third, 900))]
+    await asyncio.sleep(0.01)
+    assert not any(task.done() for task in waiting) and gate.total == 50_000
+    gate.close(oldest)  # written: the second is the oldest now, and 300 bytes leave no room for the third's 900
+    await asyncio.wait_for(waiting[0], 1)
+    await asyncio.sleep(0.01)
+    assert not waiting[1].done() and gate.held == {second: 300, third: 0}
+    gate.close(second)  # the third is the oldest: let through
+    await asyncio.wait_for(waiting[1], 1)
+    assert gate.held == {third: 900} and gate.total == 900
+
+    # A size the head does not give before the body is read (none said, or compressed) counts as the whole room.
+    assert export.body_size(answer(None), 1000) == 1000
+    assert export.body_size(answer(10, **{"content-encoding": "gzip"}), 1000) == 1000
+    assert export.body_size(answer(10, **{"content-encoding": "identity"}), 1000) == 10
+    # Answers that are not a session's (the pages' walk: no session set) and error answers are not held back.
+    await asyncio.wait_for(gate.admit(answer(10**9)), 1)
+    token = export._SESSION.set(third)
+    try:
+        await asyncio.wait_for(gate.admit(httpx.Response(500, headers={"content-length": str(10**9)})), 1)
+    finally:
+        export._SESSION.reset(token)
+    assert gate.total == 900
+
+
+async def test_an_answer_waits_for_room_no_longer_than_the_gates_patience() -> None:
+    """An answer kept waiting would time out and be sent again (the wait is inside the call's own time budget):
+    past the gate's patience it is read over the room instead."""
+    gate = export.BodyGate(room=1000, patience=0.05)
+    oldest, other = gate.open(), gate.open()
+    gate.held[oldest], gate.total = 900, 900  # the oldest session, read and not written yet
+    token = export._SESSION.set(other)
+    try:
+        started = asyncio.get_running_loop().time()
+        await asyncio.wait_for(gate.admit(answer(500)), 2)
+        waited = asyncio.get_running_loop().time() - started
+    finally:
+        export._SESSION.reset(token)
+    assert waited >= 0.05 and gate.total == 1400
+
+
+def test_the_exports_pool_has_a_connection_for_every_answer_the_gate_may_keep_waiting() -> None:
+    gate = export.BodyGate()
+    assert export.gated_httpx_args(gate, 32) == {"event_hooks": {"response": [gate.admit]}}  # httpx's 100 do
+    limits = export.gated_httpx_args(gate, 150)["limits"]
+    assert limits.max_connections == 152  # the sessions in flight, the pages' walk and the progress bar's total
 
 
 async def test_a_failure_is_raised_in_its_turn_and_nothing_is_left_running() -> None:

@@ -1,0 +1,143 @@
+"""The export's bodies read as they fit (realtimekit_sessions_cli.export.BodyGate), through the real command, the
+real client on each async transport and a real HTTP server: small sessions, then large ones.
+
+A window sized by the sessions seen so far had every large session after a run of small ones in flight and read
+at once (100 small sessions, then 40 of 5.5 MB: 231-253 MB peak, against 103 MB when the large ones came first).
+Here the whole window's requests go out from the start, and the large bodies are read only as they fit.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from realtimekit_sessions_cli import export as exporting
+from realtimekit_sessions_cli.app import app
+from realtimekit_tools.bench.bodies import BodyMaker, _fixed, encode, load_spec, success_schemas
+from realtimekit_tools.local_server import LocalServer
+from typer.testing import CliRunner
+
+ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
+APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
+SMALL, LARGE = 6, 6  # sessions of each kind, small first
+CONCURRENCY = 8
+ROOM = 64 * 1024
+LATENCY = 0.2  # long enough that every request of the first window is in before the first answer goes out
+
+
+class ExportApi:
+    """Sessions on one page; the first SMALL sessions' participants are 2, the others' 100 (about 70 KB)."""
+
+    def __init__(self) -> None:
+        spec = load_spec()
+        schemas = success_schemas(spec)
+        template = BodyMaker(spec, _fixed({"sessions": 1})).make(schemas["get_sessions"])["data"]["sessions"][0]
+        self.sessions = [{**template, "id": f"5e3b5a0c-0000-4000-8000-{n:012d}"} for n in range(SMALL + LARGE)]
+        self.bodies = {}
+        for label, count in (("small", 2), ("large", 100)):
+            body = BodyMaker(spec, _fixed({"participants": count, "peer_events": 2})).make(
+                schemas["get_session_participants"]
+            )
+            for number, participant in enumerate(body["data"]["participants"]):
+                participant["id"] = f"{label}-{number}"
+            body["data"]["paging"] = {"total_count": count, "start_offset": 1, "end_offset": count}
+            self.bodies[label] = encode(body)
+        self.lock = threading.Lock()
+        self.asked: list[float] = []  # when each participants request came in
+        self.answered: list[float] = []  # when each participants answer went out
+
+    def answer(self, target: str) -> bytes:
+        url = urlsplit(target)
+        if url.path.endswith("/participants"):
+            with self.lock:
+                self.asked.append(time.monotonic())
+            number = int(url.path.split("/sessions/")[1].split("/")[0].rsplit("-", 1)[1])
+            time.sleep(LATENCY)
+            with self.lock:
+                self.answered.append(time.monotonic())
+            return self.bodies["small" if number < SMALL else "large"]
+        query = dict(parse_qsl(url.query))
+        page, per_page = int(query.get("page_no", 1)), int(query.get("per_page", 100))
+        items = self.sessions[(page - 1) * per_page : page * per_page]
+        paging = {"total_count": len(self.sessions), "start_offset": (page - 1) * per_page + 1}
+        return encode({"success": True, "data": {"sessions": items}, "paging": {**paging, "end_offset": len(items)}})
+
+
+@pytest.fixture
+def export_api(monkeypatch: pytest.MonkeyPatch) -> Any:
+    api = ExportApi()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body = api.answer(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = LocalServer(("127.0.0.1", 0), Handler)
+    server.serve_in_background()
+    monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/client/v4")
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "export-gate-token")
+    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
+    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+    yield api
+    server.stop()
+
+
+@pytest.mark.parametrize("transport", ["aiohttp", "httpx"])
+def test_large_sessions_after_small_ones_are_read_as_they_fit(
+    export_api: ExportApi, transport: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "WINDOW_BYTES", ROOM)
+    monkeypatch.setattr(exporting, "fast_path", lambda: transport)
+    # Kept here, not read off the gate: the bytes of the answers let through whose sessions are not written yet.
+    reading: dict[int, int] = {}
+    most_read = 0
+    sizes: list[int] = []
+    admit, close = exporting.BodyGate.admit, exporting.BodyGate.close
+
+    async def recording_admit(gate: exporting.BodyGate, response: Any) -> None:
+        nonlocal most_read
+        await admit(gate, response)
+        session = exporting._SESSION.get()
+        if session is not None and response.is_success:
+            size = int(response.headers["content-length"])
+            sizes.append(size)
+            reading[session] = reading.get(session, 0) + size
+            most_read = max(most_read, sum(reading.values()))
+
+    def recording_close(gate: exporting.BodyGate, session: int) -> None:
+        reading.pop(session, None)
+        close(gate, session)
+
+    monkeypatch.setattr(exporting.BodyGate, "admit", recording_admit)
+    monkeypatch.setattr(exporting.BodyGate, "close", recording_close)
+    output = tmp_path / "export.ndjson"
+    result = CliRunner().invoke(app, ["export", "-o", str(output), "--concurrency", str(CONCURRENCY)])
+    assert result.exit_code == 0, result.output
+
+    sessions = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [session["id"] for session in sessions] == [session["id"] for session in export_api.sessions]
+    assert [len(session["participants"]) for session in sessions] == [2] * SMALL + [100] * LARGE
+    # The whole window's requests went out before the first answer came back: no round trip spent on sizes.
+    first_answer = min(export_api.answered)
+    assert sum(1 for asked in export_api.asked if asked < first_answer) == CONCURRENCY
+    # Every participants answer passed the gate, and no more was read at once than the room and the largest body
+    # (the oldest session's, let through over the room): without the gate, the window's 6 large bodies at once.
+    small, large = len(export_api.bodies["small"]), len(export_api.bodies["large"])
+    assert sorted(sizes) == [small] * SMALL + [large] * LARGE
+    assert ROOM < 2 * large and LARGE * large > ROOM + large
+    assert most_read <= ROOM + large
