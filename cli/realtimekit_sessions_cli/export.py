@@ -45,6 +45,11 @@ WINDOW_BYTES = 4 * 1024 * 1024
 # client's timeout, 60 s by default): an answer kept waiting past that would be retried, and a retried one waits
 # again, so past this much patience a body is read over the room rather than have the export fail on a timeout.
 PATIENCE = 15.0
+# What a participants body whose head does not say its size (sent chunked, or compressed: the API compresses what
+# the client asks it to, and the client asks) counts for: a page of participants, about 170 KB once read, with room
+# to spare. Counted as the whole room, such bodies were read one session at a time, and a session's later pages
+# were asked for only once it was the oldest (an export 3-4 times as long as with the sizes said).
+UNKNOWN_BODY_BYTES = 256 * 1024
 
 # The session (its place in the window) that the calls of the task running now are for; None outside the export's
 # fetches (the pages of sessions, the progress bar's total), whose bodies the gate lets through.
@@ -59,7 +64,8 @@ class BodyGate:
     export always moves on; any other waits while the bodies already read for the sessions not yet written, and
     its own, would come to more than `room`. A session's bytes count until it is written (`close`): its
     participants are held, encoded, until then. A body whose size is not known before it is read (no
-    Content-Length, or compressed: the length is the compressed one) counts as the whole room.
+    Content-Length, or compressed: the length is the compressed one) counts as a page of participants
+    (UNKNOWN_BODY_BYTES, or its compressed length if larger; no more than the room).
 
     A body waiting stays in the socket, where TCP holds it back, not in the export's memory; but on the aiohttp
     transport a body of at most EAGER_BODY_BYTES (1 MiB) is read whole before its head is handed on, and of a
@@ -104,7 +110,7 @@ class BodyGate:
         session = _SESSION.get()
         if session is None or session not in self.held or not response.is_success:
             return
-        size = body_size(response, self.room)
+        size = body_size(response, min(self.room, UNKNOWN_BODY_BYTES))
         if not self.admissible(session, size):
             loop = asyncio.get_running_loop()
             with contextlib.suppress(TimeoutError):
@@ -121,11 +127,13 @@ class BodyGate:
 
 def body_size(response: httpx.Response, unknown: int) -> int:
     """The bytes `response`'s body will take once read: its Content-Length, or `unknown` when that does not say
-    (absent, invalid, or the length of a compressed body)."""
+    (absent or invalid), or the larger of `unknown` and the length of a compressed body (it takes more read)."""
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     length = response.headers.get("content-length", "")
-    if encoding not in ("", "identity") or not length.isdigit():
+    if not length.isdigit():
         return unknown
+    if encoding not in ("", "identity"):
+        return max(unknown, int(length))
     return int(length)
 
 

@@ -145,9 +145,11 @@ async def test_the_oldest_session_is_let_through_whatever_its_size_and_the_other
     await asyncio.wait_for(waiting[1], 1)
     assert gate.held == {third: 900} and gate.total == 900
 
-    # A size the head does not give before the body is read (none said, or compressed) counts as the whole room.
+    # A size the head does not give before the body is read (none said, or compressed) counts as what the gate
+    # passes for it (a page of participants: UNKNOWN_BODY_BYTES), or a compressed body's length if larger.
     assert export.body_size(answer(None), 1000) == 1000
     assert export.body_size(answer(10, **{"content-encoding": "gzip"}), 1000) == 1000
+    assert export.body_size(answer(5000, **{"content-encoding": "gzip"}), 1000) == 5000
     assert export.body_size(answer(10, **{"content-encoding": "identity"}), 1000) == 10
     # Answers that are not a session's (the pages' walk: no session set) and error answers are not held back.
     await asyncio.wait_for(gate.admit(answer(10**9)), 1)
