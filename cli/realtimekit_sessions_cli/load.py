@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -60,7 +61,11 @@ def run_load(
         raise
     target: Any = destination
     if destination == DEFAULT_DESTINATION:
-        target = dlt.destinations.duckdb(DUCKDB_FILE)
+        # An absolute path: dlt reads a relative one against the folder of the pipeline's first run (kept in its
+        # state, under the user's dlt folder), so a load in another folder went on filling the first folder's
+        # file (or failed, that folder gone) while saying it wrote realtimekit_sessions.duckdb. Given this
+        # folder's file, a new one has no dataset yet and dlt starts this folder's load afresh.
+        target = dlt.destinations.duckdb(str(Path.cwd() / DUCKDB_FILE))
     pipeline = dlt.pipeline(
         pipeline_name=PIPELINE,
         destination=target,

@@ -71,6 +71,8 @@ def reader_env(mock: MockServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     for name, value in mock.env().items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("COLUMNS", "120")
+    # `load`'s pipeline state in the test's folder, not in the machine's dlt folder, where it outlived the run.
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / ".dlt-data"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
