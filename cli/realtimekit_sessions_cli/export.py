@@ -61,8 +61,9 @@ class BodyGate:
 
     `admit` is an httpx response hook: httpx calls it when an answer's head is in and before its body is read.
     The oldest session in the window (the one written next) is always let through, whatever its size, so the
-    export always moves on; any other waits while the bodies already read for the sessions not yet written, and
-    its own, would come to more than `room`. A session's bytes count until it is written (`close`): its
+    export always moves on; any other waits while the bodies already read for the other sessions not yet written,
+    and its own, would come to more than `room` (the oldest's are not counted against it: a session larger than
+    the room does not stop the others reading while it is read). A session's bytes count until it is written (`close`): its
     participants are held, encoded, until then. A body whose size is not known before it is read (no
     Content-Length, or compressed: the length is the compressed one) counts as a page of participants
     (UNKNOWN_BODY_BYTES, or its compressed length if larger; no more than the room).
@@ -101,14 +102,15 @@ class BodyGate:
                 future.set_result(None)
 
     def admissible(self, session: int, size: int) -> bool:
-        return session == next(iter(self.held), None) or self.total + size <= self.room
+        oldest = next(iter(self.held))
+        return session == oldest or self.total - self.held[oldest] + size <= self.room
 
     async def admit(self, response: httpx.Response) -> None:
         """Return once the body of `response` may be read (see the class)."""
         import asyncio
 
         session = _SESSION.get()
-        if session is None or session not in self.held or not response.is_success:
+        if session is None or not response.is_success:
             return
         size = body_size(response, min(self.room, UNKNOWN_BODY_BYTES))
         if not self.admissible(session, size):
@@ -119,8 +121,6 @@ class BodyGate:
                         future = loop.create_future()
                         self._waiting.append(future)
                         await future
-            if session not in self.held:  # closed while it waited: the export is ending
-                return
         self.held[session] += size
         self.total += size
 
