@@ -63,9 +63,9 @@ class BodyGate:
     The oldest session in the window (the one written next) is always let through, whatever its size, so the
     export always moves on; any other waits while the bodies already read for the other sessions not yet written,
     and its own, would come to more than `room` (the oldest's are not counted against it: a session larger than
-    the room does not stop the others reading while it is read). A session's bytes count until it is written (`close`): its
-    participants are held, encoded, until then. A body whose size is not known before it is read (no
-    Content-Length, or compressed: the length is the compressed one) counts as a page of participants
+    the room does not stop the others reading while it is read). A session's bytes count until it is written
+    (`close`): its participants are held, encoded, until then. A body whose size is not known before it is read
+    (no Content-Length, or compressed: the length is the compressed one) counts as a page of participants
     (UNKNOWN_BODY_BYTES, or its compressed length if larger; no more than the room).
 
     A body waiting stays in the socket, where TCP holds it back, not in the export's memory; but on the aiohttp
