@@ -8,10 +8,12 @@ Here the whole window's requests go out from the start, and the large bodies are
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import threading
 import time
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -70,17 +72,33 @@ class ExportApi:
         return encode({"success": True, "data": {"sessions": items}, "paging": {**paging, "end_offset": len(items)}})
 
 
-@pytest.fixture
-def export_api(monkeypatch: pytest.MonkeyPatch) -> Any:
-    api = ExportApi()
+@contextlib.contextmanager
+def serving(
+    answer: Callable[[str], bytes], monkeypatch: pytest.MonkeyPatch, encoding: str = "identity"
+) -> Iterator[None]:
+    """A real HTTP/1.1 server answering each GET with `answer(path)`, sent as `encoding` says (as it is, with its
+    Content-Length; gzip-compressed, as the client's Accept-Encoding asks; or chunked, with no length at all), and
+    the command's environment pointing at it."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            body = api.answer(self.path)
+            body = answer(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
+            if encoding == "chunked":
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                for start in range(0, len(body), 16384):
+                    part = body[start : start + 16384]
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                self.wfile.write(b"0\r\n\r\n")
+                return
+            if encoding == "gzip":
+                assert "gzip" in self.headers.get("accept-encoding", "")
+                body = gzip.compress(body)
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -90,12 +108,21 @@ def export_api(monkeypatch: pytest.MonkeyPatch) -> Any:
 
     server = LocalServer(("127.0.0.1", 0), Handler)
     server.serve_in_background()
-    monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/client/v4")
-    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "export-gate-token")
-    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
-    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
-    yield api
-    server.stop()
+    try:
+        monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/client/v4")
+        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "export-gate-token")
+        monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
+        monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+        yield
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def export_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExportApi]:
+    api = ExportApi()
+    with serving(api.answer, monkeypatch):
+        yield api
 
 
 @pytest.mark.parametrize("transport", ["aiohttp", "httpx"])
@@ -198,44 +225,10 @@ def test_bodies_of_unknown_size_do_not_make_the_export_one_session_at_a_time(
     body was let through only when nothing else was held, so that the export read one session at a time, and a
     session's second page was asked for only once it was the oldest: 3-4 times as long as before the gate."""
     api = PagedApi(encoding)
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            body = api.answer(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            if encoding == "gzip":
-                assert "gzip" in self.headers.get("accept-encoding", "")
-                body = gzip.compress(body)
-                self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            else:
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                for start in range(0, len(body), 16384):
-                    part = body[start : start + 16384]
-                    self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
-                self.wfile.write(b"0\r\n\r\n")
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = LocalServer(("127.0.0.1", 0), Handler)
-    server.serve_in_background()
-    try:
-        monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/client/v4")
-        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "export-gate-token")
-        monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
-        monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
-        monkeypatch.setattr(exporting, "fast_path", lambda: transport)
-        output = tmp_path / "export.ndjson"
+    monkeypatch.setattr(exporting, "fast_path", lambda: transport)
+    output = tmp_path / "export.ndjson"
+    with serving(api.answer, monkeypatch, encoding):
         result = CliRunner().invoke(app, ["export", "-o", str(output), "--concurrency", str(CONCURRENCY)])
-    finally:
-        server.stop()
     assert result.exit_code == 0, result.output
     sessions = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [session["id"] for session in sessions] == [session["id"] for session in api.sessions]
