@@ -72,6 +72,10 @@ def run_load(
         dataset_name=dataset,
         progress=LogCollector(log_period=10.0, logger=sys.stderr, dump_system_stats=False),
     )
+    # The source reads its state (the sessions LIVE at the last run, the newest start loaded) when it is made:
+    # synced first with the destination's, or a new folder's file, or a new dataset, which dlt starts afresh
+    # only at run(), got the participants and files of only what was new to the last target.
+    pipeline.sync_destination()
     source = realtimekit_source(
         account_id,
         app_id,

@@ -322,3 +322,50 @@ def test_a_load_in_another_folder_writes_that_folders_file_in_full(
     for folder in (first, second):
         assert (folder / "realtimekit_sessions.duckdb").is_file()
         assert counts(folder, "sessions") == {"sessions": 5}
+
+
+def _load_command(folder: Path, server: MockServer, monkeypatch: pytest.MonkeyPatch, *options: str) -> dict[str, int]:
+    """`realtimekit-sessions load --json *options` in `folder` (one dlt folder for every call, as a user's is)."""
+    import json
+
+    from realtimekit_sessions_cli.app import app
+    from typer.testing import CliRunner
+
+    folder.mkdir(exist_ok=True)
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(app, ["load", "--json", "--no-downloads", *options], env=server.env())
+    assert result.exit_code == 0, result.output
+    loaded: dict[str, int] = json.loads(result.stdout)
+    return loaded
+
+
+def _dataset_counts(folder: Path, dataset: str, tables: Iterable[str]) -> dict[str, int]:
+    return {table: query(folder, f"select count(*) from {dataset}.{table}")[0][0] for table in tables}
+
+
+@pytest.mark.slow
+def test_a_load_in_another_folder_loads_every_sessions_participants_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by loading the mock in two folders and counting participants: the second folder's file had every
+    session but only the participants of the LIVE and newest ones. The source read its state (the newest start
+    loaded) when it was made, before dlt's run() found the new file empty and started afresh: to it, every older
+    session was already loaded, so none of their participants were fetched."""
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    with mock(12, max_participants=3) as server:
+        tables = expected(server.data)
+        for folder in (tmp_path / "first", tmp_path / "second"):
+            _load_command(folder, server, monkeypatch)
+            assert counts(folder, *tables) == tables, folder.name
+
+
+@pytest.mark.slow
+def test_a_load_into_another_dataset_loads_it_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--dataset rtk` after a load into the default dataset, in the same folder: the new dataset is a first run."""
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    with mock(12, max_participants=3) as server:
+        tables = expected(server.data)
+        _load_command(tmp_path, server, monkeypatch)
+        _load_command(tmp_path, server, monkeypatch, "--dataset", "rtk")
+        assert _dataset_counts(tmp_path, "realtimekit", tables) == tables
+        assert _dataset_counts(tmp_path, "rtk", tables) == tables
