@@ -7,6 +7,8 @@ unless --budget says otherwise): a load is the bulk job that budget is for.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -33,6 +35,22 @@ def _api_error(error: BaseException) -> BaseException | None:
         seen.add(id(current))
         current = getattr(current, "exception", None) or current.__cause__ or current.__context__
     return None
+
+
+def pipelines_dir(destination: str, dataset: str) -> str:
+    """The pipeline's working folder, one per target (destination, dataset and, for DuckDB, this folder's file).
+
+    dlt keeps one local state per pipeline name, and trusts it over the destination's when it is newer: loads
+    alternating between two datasets (or destinations, or folders) went on, each, from where the other stopped,
+    and missed what the other had loaded in between. A target's own folder holds its own state, and a new one
+    is restored from the state dlt keeps in the dataset itself (so a first run of this version, or a new
+    machine, goes on from where the dataset is). Beside, not inside, the single folder earlier versions used.
+    """
+    from dlt.common.pipeline import get_dlt_pipelines_dir
+
+    where = str(Path.cwd() / DUCKDB_FILE) if destination == DEFAULT_DESTINATION else ""
+    key = hashlib.sha256(json.dumps([destination, dataset, where]).encode()).hexdigest()[:16]
+    return str(Path(get_dlt_pipelines_dir()) / f"{PIPELINE}-targets" / key)
 
 
 def run_load(
@@ -68,6 +86,7 @@ def run_load(
         target = dlt.destinations.duckdb(str(Path.cwd() / DUCKDB_FILE))
     pipeline = dlt.pipeline(
         pipeline_name=PIPELINE,
+        pipelines_dir=pipelines_dir(destination, dataset),
         destination=target,
         dataset_name=dataset,
         progress=LogCollector(log_period=10.0, logger=sys.stderr, dump_system_stats=False),

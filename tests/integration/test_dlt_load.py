@@ -369,3 +369,21 @@ def test_a_load_into_another_dataset_loads_it_in_full(tmp_path: Path, monkeypatc
         _load_command(tmp_path, server, monkeypatch, "--dataset", "rtk")
         assert _dataset_counts(tmp_path, "realtimekit", tables) == tables
         assert _dataset_counts(tmp_path, "rtk", tables) == tables
+
+
+@pytest.mark.slow
+def test_loads_alternating_between_two_datasets_each_get_what_is_new_to_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dataset A, then sessions start, then dataset B, then A again: A must get the sessions B got in between.
+    dlt keeps one state per pipeline name (not per dataset), so A's second run went on from where B stopped."""
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    with mock(12, max_participants=3) as server:
+        _load_command(tmp_path, server, monkeypatch)
+        server.add_sessions(5)
+        _load_command(tmp_path, server, monkeypatch, "--dataset", "rtk")
+        _load_command(tmp_path, server, monkeypatch)
+        tables = expected(server.data)
+        assert tables["sessions"] == 17
+        assert _dataset_counts(tmp_path, "rtk", tables) == tables
+        assert _dataset_counts(tmp_path, "realtimekit", tables) == tables
