@@ -17,7 +17,9 @@ was LIVE stays in the source's state, and the window reaches back to the oldest 
 until they have ended, so a LIVE session is fetched again, with its participants, on every run until it ends.
 The participants, peer reports and files of a session are fetched when the session is new to the dataset or
 was LIVE at the last run; sessions the lag window lists again, already loaded as ENDED, are merged (no
-duplicate) and cost no further calls.
+duplicate) and cost no further calls. Peer reports or files asked for on a later run than the first (say,
+`peer_reports=True` after runs without) are caught up: the listing reaches back to `since` (for files, to the
+7 days), and those sessions' reports or files are fetched once.
 
 Every call goes through one client with `rate_limit` on (Cloudflare's 1,200 requests per 5 minutes unless the
 caller's client says otherwise) and `max_retry_after=300`; the per-session calls are fanned out a few at a time
@@ -83,6 +85,8 @@ CONTRACT: TSchemaContract = {"tables": "evolve", "columns": "evolve", "data_type
 
 T = TypeVar("T")
 _STATE = "realtimekit"
+# Before any RealtimeKit session: the listing's start when a part is caught up on every session (`since` bounds it).
+_EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 # ---- Column hints, once, from the models ---------------------------------------------------------------------
 
@@ -210,10 +214,21 @@ def realtimekit_source(
         and oldest_live >= now - datetime.timedelta(seconds=live_window)
     ):
         stretch = max(lag, (newest_before - oldest_live).total_seconds() + 1.0)
+    # The optional parts the last completed run loaded (a state of before they were kept: as this run's). A part
+    # asked for now and not then is caught up: peer reports for every session listed from the start (`since`),
+    # files for every session that may have ended within their 7 days; the listing reaches back that far.
+    parts = {name for name, wanted in (("peer_reports", peer_reports), ("downloads", downloads)) if wanted}
+    loaded_parts = set(state.get("parts", parts))
+    reports_behind = newest_before is not None and "peer_reports" in parts - loaded_parts
+    files_behind = newest_before is not None and "downloads" in parts - loaded_parts
+    if newest_before is not None and (reports_behind or files_behind):
+        back_to = _EARLIEST if reports_behind else now - FILES_LIFETIME - datetime.timedelta(seconds=live_window)
+        stretch = max(stretch, (newest_before - back_to).total_seconds() + 1.0)
 
-    def needs_details(session: dict[str, Any]) -> bool:
-        """New to the dataset, LIVE, or LIVE at the last run: its participants and files are (re)fetched."""
-        if session["id"] in was_live or session.get("status") == "LIVE" or newest_before is None:
+    def needs_details(session: dict[str, Any], behind: bool) -> bool:
+        """New to the dataset, LIVE, or LIVE at the last run (or the part `behind`, not loaded by the last run):
+        its participants and files are (re)fetched."""
+        if behind or session["id"] in was_live or session.get("status") == "LIVE" or newest_before is None:
             return True
         started = session.get("started_at")
         return not isinstance(started, datetime.datetime) or started >= newest_before
@@ -233,6 +248,7 @@ def realtimekit_source(
     ) -> Iterator[list[dict[str, Any]]]:
         state = dlt.current.source_state().setdefault(_STATE, {})  # saved with the load, as dlt's own state
         live: dict[str, str] = state.setdefault("live", {})
+        state["parts"] = sorted(parts)
         cutoff = now - datetime.timedelta(seconds=live_window)
         for session_id, started in list(live.items()):  # LIVE for longer than live_window: given up on
             if (_as_datetime(started) or now) < cutoff:
@@ -278,7 +294,7 @@ def realtimekit_source(
                 )
             )
 
-        for session_id, people in fanned(fetch, [s["id"] for s in batch if needs_details(s)]):
+        for session_id, people in fanned(fetch, [s["id"] for s in batch if needs_details(s, reports_behind)]):
             if people:
                 yield [{**row(person), "session_id": session_id} for person in people]
 
@@ -323,7 +339,7 @@ def realtimekit_source(
                 s["id"]
                 for s in batch
                 if s.get("status") == "ENDED"
-                and needs_details(s)
+                and needs_details(s, files_behind)
                 and isinstance(end := s.get("ended_at") or s.get("started_at"), datetime.datetime)
                 and end >= cutoff
             ]

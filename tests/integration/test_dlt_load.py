@@ -387,3 +387,55 @@ def test_loads_alternating_between_two_datasets_each_get_what_is_new_to_them(
         assert tables["sessions"] == 17
         assert _dataset_counts(tmp_path, "rtk", tables) == tables
         assert _dataset_counts(tmp_path, "realtimekit", tables) == tables
+
+
+@pytest.mark.slow
+def test_peer_reports_asked_for_on_a_later_run_are_loaded_for_the_sessions_loaded_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README: `--peer-reports` adds the call-quality reports. Found by a load without it, then one with it:
+    the second run listed only what was new (the lag window's sessions) and fetched participants, and so their
+    reports, only for the LIVE and newest sessions: the earlier sessions' reports were silently never loaded."""
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    with mock(12, max_participants=3) as server:
+        people = expected(server.data)["participants"]
+        _load_command(tmp_path, server, monkeypatch)
+        _load_command(tmp_path, server, monkeypatch, "--peer-reports")
+        assert counts(tmp_path, "peer_reports") == {"peer_reports": people}
+        server.requests_by_operation.clear()  # a third run with them: only what is new, as before
+        _load_command(tmp_path, server, monkeypatch, "--peer-reports")
+        assert server.requests_by_operation["get_session_participants"] <= len(server.data.live_records()) + 1
+        assert server.requests_by_operation["get_participant_data_from_peer_id"] < people // 2
+        assert counts(tmp_path, "peer_reports") == {"peer_reports": people}
+        no_duplicates(tmp_path)
+
+
+@pytest.mark.slow
+def test_downloads_turned_back_on_fetch_the_files_of_the_sessions_loaded_without_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run with --no-downloads, then one with the default (downloads): the files of the sessions that ended
+    within the 7 days are loaded, not only those of the sessions new to the second run."""
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    with mock(12, max_participants=2) as server:
+        _load_command(tmp_path, server, monkeypatch)
+        server.add_sessions(30)  # five minutes apart: two and a half hours, past the lag window's hour
+        _load_command(tmp_path, server, monkeypatch)
+        monkeypatch.chdir(tmp_path)
+        from realtimekit_sessions_cli.app import app
+        from typer.testing import CliRunner
+
+        result = CliRunner().invoke(app, ["load"], env=server.env())
+        assert result.exit_code == 0, result.output
+        data = server.data
+        week = NOW - datetime.timedelta(days=7)
+        recent = [
+            r
+            for r in data.records
+            if r.body["status"] == "ENDED" and datetime.datetime.fromisoformat(r.body["ended_at"]) >= week
+        ]
+        assert len(recent) > 30
+        assert counts(tmp_path, "summaries", "transcript_lines") == {
+            "summaries": len(recent),
+            "transcript_lines": sum(len(data.utterances(r)) for r in recent),
+        }
