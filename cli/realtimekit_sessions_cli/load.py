@@ -21,17 +21,38 @@ PIPELINE = "realtimekit_sessions"
 DATASET = "realtimekit"
 DEFAULT_DESTINATION = "duckdb"
 DUCKDB_FILE = "realtimekit_sessions.duckdb"
+DLT_DOCS = "https://dlthub.com/docs/general-usage/credentials/"
 
 
-def _api_error(error: BaseException) -> BaseException | None:
-    """The client's own error behind dlt's wrappers (PipelineStepFailed, ResourceExtractionError), if any."""
+def _api_error(error: BaseException, destination: str) -> BaseException | None:
+    """The client's own error behind dlt's wrappers (PipelineStepFailed, ResourceExtractionError), if any; a
+    Ctrl-C (KeyboardInterrupt, which dlt wraps too); or a one-line CliError for dlt's own configuration errors
+    (a destination it does not know, its credentials or its extra missing), which are no bug of this program."""
+    from dlt.common.configuration.exceptions import ConfigFieldMissingException
+    from dlt.common.destination.exceptions import UnknownDestinationModule
+    from dlt.common.exceptions import MissingDependencyException
     from realtimekit_sessions import errors
+
+    from .app import CliError
 
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
-        if isinstance(current, errors.RealtimeKitSessionsError):
+        if isinstance(current, errors.RealtimeKitSessionsError | KeyboardInterrupt):
             return current
+        if isinstance(current, UnknownDestinationModule):
+            return CliError(f"destination {destination!r}: dlt has no such destination (duckdb, postgres, ...)", 2)
+        if isinstance(current, MissingDependencyException):
+            install = " ".join(repr(name) for name in current.dependencies)
+            return CliError(f"destination {destination!r} needs its extra: pip install {install}", code=2)
+        if isinstance(current, ConfigFieldMissingException):  # names what is missing, never a value
+            missing = ", ".join(current.fields)
+            upper = destination.upper()
+            return CliError(
+                f"destination {destination!r}: no {missing} configured (e.g. DESTINATION__{upper}__CREDENTIALS; "
+                f"see {DLT_DOCS})",
+                code=2,
+            )
         seen.add(id(current))
         current = getattr(current, "exception", None) or current.__cause__ or current.__context__
     return None
@@ -84,31 +105,31 @@ def run_load(
         # file (or failed, that folder gone) while saying it wrote realtimekit_sessions.duckdb. Given this
         # folder's file, a new one has no dataset yet and dlt starts this folder's load afresh.
         target = dlt.destinations.duckdb(str(Path.cwd() / DUCKDB_FILE))
-    pipeline = dlt.pipeline(
-        pipeline_name=PIPELINE,
-        pipelines_dir=pipelines_dir(destination, dataset),
-        destination=target,
-        dataset_name=dataset,
-        progress=LogCollector(log_period=10.0, logger=sys.stderr, dump_system_stats=False),
-    )
-    # The source reads its state (the sessions LIVE at the last run, the newest start loaded) when it is made:
-    # synced first with the destination's, or a new folder's file, or a new dataset, which dlt starts afresh
-    # only at run(), got the participants and files of only what was new to the last target.
-    pipeline.sync_destination()
-    source = realtimekit_source(
-        account_id,
-        app_id,
-        client=client,
-        since=since,
-        peer_reports=peer_reports,
-        downloads=downloads,
-        max_in_flight=max_in_flight,
-    )
     started = time.monotonic()
     try:
+        pipeline = dlt.pipeline(
+            pipeline_name=PIPELINE,
+            pipelines_dir=pipelines_dir(destination, dataset),
+            destination=target,
+            dataset_name=dataset,
+            progress=LogCollector(log_period=10.0, logger=sys.stderr, dump_system_stats=False),
+        )
+        # The source reads its state (the sessions LIVE at the last run, the newest start loaded) when it is
+        # made: synced first with the destination's, or a new folder's file, or a new dataset, which dlt starts
+        # afresh only at run(), got the participants and files of only what was new to the last target.
+        pipeline.sync_destination()
+        source = realtimekit_source(
+            account_id,
+            app_id,
+            client=client,
+            since=since,
+            peer_reports=peer_reports,
+            downloads=downloads,
+            max_in_flight=max_in_flight,
+        )
         pipeline.run(source)
     except Exception as error:
-        cause = _api_error(error)
+        cause = _api_error(error, destination)
         if cause is not None:
             raise cause from None
         raise

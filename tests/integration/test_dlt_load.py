@@ -439,3 +439,68 @@ def test_downloads_turned_back_on_fetch_the_files_of_the_sessions_loaded_without
             "summaries": len(recent),
             "transcript_lines": sum(len(data.utterances(r)) for r in recent),
         }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("destination", "says"),
+    [("nosuch", "destination 'nosuch'"), ("postgres", "destination 'postgres'")],
+)
+def test_a_destination_dlt_cannot_use_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, destination: str, says: str
+) -> None:
+    """Found by `load --destination nosuch` and `load --destination postgres` (no credentials set): dlt's
+    exceptions, a configuration mistake and not a bug, came out as rich tracebacks of 137 and 347 lines."""
+    from realtimekit_sessions_cli.app import app
+    from typer.testing import CliRunner
+
+    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))
+    monkeypatch.chdir(tmp_path)
+    with mock(2, max_participants=1) as server:
+        env = {**server.env(), "CLOUDFLARE_API_TOKEN": "secret-token-value"}
+        result = CliRunner().invoke(app, ["load", "--destination", destination], env=env)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and says in line
+    assert "secret-token-value" not in result.stderr
+
+
+LOAD_COMMAND = "import sys; sys.argv[0] = 'realtimekit-sessions'; from realtimekit_sessions_cli import main; main()"
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_load_says_interrupted_and_the_next_run_resumes(tmp_path: Path) -> None:
+    """Found by sending SIGINT to `realtimekit-sessions load` part-way: dlt wraps the KeyboardInterrupt in its
+    PipelineStepFailed, which the command's error handling did not know: a traceback of hundreds of lines and
+    exit code 1, where the other commands say `interrupted` and exit 130."""
+    with mock(150, max_per_page=20, latency=0.01, max_participants=2) as server:
+        env = {**os.environ, **server.env(), "DLT_DATA_DIR": str(tmp_path / "dlt"), "LOAD__WORKERS": "1"}
+        process = subprocess.Popen(
+            [sys.executable, "-c", LOAD_COMMAND, "load", "--no-downloads"],
+            cwd=tmp_path,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 120
+        while server.request_count < 30 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 130, stderr[-2000:]
+        assert "Traceback" not in stderr
+        assert stderr.strip().splitlines()[-1].startswith("interrupted")
+        resumed = subprocess.run(
+            [sys.executable, "-c", LOAD_COMMAND, "load", "--no-downloads"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert resumed.returncode == 0, resumed.stderr[-2000:]
+        tables = expected(server.data)
+        assert counts(tmp_path, *tables) == tables
+        no_duplicates(tmp_path)
