@@ -181,6 +181,10 @@ def realtimekit_source(
 ) -> Iterable[DltResource]:
     """RealtimeKit sessions, participants, peer events, (opt-in) peer reports, chats, transcripts and summaries.
 
+    The source reads its progress (the newest start loaded, the sessions LIVE last time) when it is made: make it
+    after `pipeline.sync_destination()`, as `realtimekit-sessions load` does, so that a dataset new to the
+    pipeline (or a new folder's file) is read as the first run it is.
+
     Args:
         account_id, app_id: the Cloudflare account and the RealtimeKit app.
         client: an AuthenticatedClient (default: from the environment, `rate_limit=True`, `max_retry_after=300`).

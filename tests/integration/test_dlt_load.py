@@ -300,30 +300,6 @@ def test_without_the_extra_the_load_command_says_what_to_install(monkeypatch: py
     ]
 
 
-@pytest.mark.slow
-def test_a_load_in_another_folder_writes_that_folders_file_in_full(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The README: `load` writes realtimekit_sessions.duckdb in the working folder. dlt keeps a pipeline's state
-    under the user's dlt folder, shared by every folder, and read the relative file name against the folder of the
-    first run: a second folder's load went into the first folder's file, and loaded only what was new to it."""
-    from realtimekit_sessions_cli.app import app
-    from typer.testing import CliRunner
-
-    monkeypatch.setenv("DLT_DATA_DIR", str(tmp_path / "dlt"))  # one dlt folder for both, as a user's is
-    first, second = tmp_path / "first", tmp_path / "second"
-    with mock(5, max_participants=1) as server:
-        for folder in (first, second):
-            folder.mkdir()
-            monkeypatch.chdir(folder)
-            result = CliRunner().invoke(app, ["load", "--json"], env=server.env())
-            assert result.exit_code == 0, result.output
-            assert '"sessions": 5' in result.stdout
-    for folder in (first, second):
-        assert (folder / "realtimekit_sessions.duckdb").is_file()
-        assert counts(folder, "sessions") == {"sessions": 5}
-
-
 def _load_command(folder: Path, server: MockServer, monkeypatch: pytest.MonkeyPatch, *options: str) -> dict[str, int]:
     """`realtimekit-sessions load --json *options` in `folder` (one dlt folder for every call, as a user's is)."""
     import json
