@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -30,6 +31,9 @@ MIN_TEXT_WIDTH = 10
 # padding on each side of a cell.
 _PER_COLUMN = 3
 _EDGE = 1
+# C0 and C1 control characters but the newline, and DEL: text from the API (meeting titles, display names) is
+# typed by anyone who joins a call, and an ESC or a BEL in it would otherwise drive the reader's terminal.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def screen_width() -> int:
@@ -60,7 +64,17 @@ def when(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def _visible(match: re.Match[str]) -> str:
+    character = match.group(0)
+    return "    " if character == "\t" else f"\\x{ord(character):02x}"
+
+
 def cell(value: Any) -> str:
+    """A value as the tables show it; control characters in text are shown as `\\x1b`, never sent raw."""
+    return _CONTROL.sub(_visible, _cell(value))
+
+
+def _cell(value: Any) -> str:
     if value is None or value == "":
         return "-"
     if isinstance(value, bool):
@@ -96,7 +110,8 @@ class Column:
 
 
 def _natural(column: Column, cells: list[str]) -> int:
-    return max([len(column.header), *(max((len(line) for line in c.splitlines()), default=0) for c in cells)])
+    # Terminal cells, not characters: CJK and emoji take two each.
+    return max([cell_len(column.header), *(max((cell_len(line) for line in c.splitlines()), default=0) for c in cells)])
 
 
 def fit(columns: Sequence[Column], rows: list[list[str]], width: int) -> tuple[list[int], dict[int, int]]:
@@ -180,10 +195,10 @@ def fields(values: Mapping[str, Any], title: str | None = None, wide: bool = Fal
     keys = list(values)
     cells = {key: cell(values[key]) for key in keys}
     width = screen_width()
-    key_width = max((len(key) for key in keys), default=5)
-    longest_id = max((len(cells[key]) for key in keys if is_id(key)), default=0)
+    key_width = max((cell_len(key) for key in keys), default=5)
+    longest_id = max((cell_len(cells[key]) for key in keys if is_id(key)), default=0)
     if wide:
-        width = max(width, key_width + max((len(c) for c in cells.values()), default=0) + _EDGE + 2 * _PER_COLUMN)
+        width = max(width, key_width + max((cell_len(c) for c in cells.values()), default=0) + _EDGE + 2 * _PER_COLUMN)
     value_width = max(width - key_width - _EDGE - 2 * _PER_COLUMN, longest_id, MIN_TEXT_WIDTH)
     if value_width + key_width + _EDGE + 2 * _PER_COLUMN > width:
         # A narrow screen and a long id: the field names wrap instead of the id.
@@ -193,5 +208,5 @@ def fields(values: Mapping[str, Any], title: str | None = None, wide: bool = Fal
     output.add_column("field", style="bold", overflow="fold", width=key_width)
     output.add_column("value", overflow="fold", width=value_width)
     for key in keys:
-        output.add_row(Text(key), Text(cells[key], no_wrap=is_id(key), overflow="fold"))
+        output.add_row(Text(cell(key)), Text(cells[key], no_wrap=is_id(key), overflow="fold"))
     console(width).print(output)
