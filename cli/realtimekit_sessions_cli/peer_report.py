@@ -320,7 +320,9 @@ def draw_chart(body: Mapping[str, Any], path: Path, title: str | None = None) ->
         note = f"faint: every sample; bold: mean over about {statistics.median(smoothed):.0f} min"
     else:
         note = "each dot: one sample"
-    figure.suptitle(f"{title or 'Call quality over time'}\n{note}")
+    # The title holds the participant's display name, typed by them: `$...$` in it is text, not mathtext (which
+    # drew "Ke$ha A$AP" as a formula, and "$\x$" killed the command inside matplotlib).
+    figure.suptitle(f"{title or 'Call quality over time'}\n{note}", parse_math=False)
     figure.savefig(path, format=suffix, dpi=100)
     plt.close(figure)
     return path
