@@ -177,6 +177,16 @@ def _explain(error: Exception) -> CliError:
                 code=2,
             )
         return CliError(f"{error} (check CLOUDFLARE_BASE_URL)", code=2)
+    if isinstance(error, errors.APIStatusError) and _from_file_host(error):
+        # The file host is not the API and never sees the token: its 401/403 is the signed link's, not the
+        # token's (and its 429 is not Cloudflare's API budget).
+        host = error.request.url.host if error.request is not None else "the file host"
+        hint = (
+            ": the download link has expired or was revoked; run the command again for a fresh one"
+            if error.status_code in (401, 403, 410)
+            else ""
+        )
+        return CliError(f"the file host {host} refused the download ({error}){hint}")
     if isinstance(error, errors.AuthenticationError):
         return CliError(
             "the API refused the token (401): check CLOUDFLARE_API_TOKEN is a current Cloudflare API token", code=2
@@ -205,9 +215,20 @@ def _explain(error: Exception) -> CliError:
         return CliError(str(error))
     if isinstance(error, ModuleNotFoundError) and error.name in ("matplotlib", "rich", "typer"):
         return CliError(f"{error.name} is missing: {EXTRA_HINT}", code=2)
+    if isinstance(error, UnicodeDecodeError):
+        byte = error.object[error.start : error.start + 1].hex()
+        return CliError(
+            f"the file is not UTF-8 text (byte 0x{byte} at offset {error.start}): -o FILE saves it as it came",
+        )
     if isinstance(error, OSError):
         return CliError(f"{getattr(error, 'filename', None) or 'file'}: {error.strerror or error}")
     raise error
+
+
+def _from_file_host(error: Any) -> bool:
+    """Whether a status error came from a download's storage host: the only requests sent without the token."""
+    request = getattr(error, "request", None)
+    return request is not None and "authorization" not in request.headers
 
 
 def handles_errors(command: F) -> F:
@@ -585,6 +606,7 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
     with _client() as client:
         download = get_session_chat.download(account_id, app_id, session_id, client=client)
     if as_json:
+        _check_chat_header(download, ChatMessage)
         messages = [message.to_dict() for message in read_csv(download.content, ChatMessage.from_dict)]
         text = json.dumps(messages, indent=2, ensure_ascii=False, default=str)
         if output is not None:
@@ -594,6 +616,25 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
             typer.echo(text)
         return
     _deliver(download, output, False, "chat")
+
+
+def _check_chat_header(download: Any, model: Any) -> None:
+    """Refuse, before reading rows, a file whose first line names none of the chat export's columns: an HTML
+    sign-in or error page a proxy or storage host answered with 200 would otherwise be read as messages."""
+    import csv
+    import io
+
+    text = download.text
+    if not text.strip():
+        return  # no chat at all
+    header = next(csv.reader(io.StringIO(text)), [])
+    columns = set(model._Shape.__struct_encode_fields__)
+    if not columns.intersection(name.strip() for name in header):
+        kind = download.content_type or "no content type"
+        raise CliError(
+            f"the chat file is not the chat export ({kind}; its first line names none of the columns "
+            f"{', '.join(sorted(columns))}): -o FILE saves it as it came"
+        )
 
 
 def _transcript_format(download: Any, asked: TranscriptFormat | None) -> str:

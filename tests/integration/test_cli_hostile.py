@@ -64,7 +64,7 @@ class Hostile(LocalServer):
 
     def __init__(self) -> None:
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(handler) -> None:  # noqa: N805 (the server is `self` in the closure)
+            def do_GET(handler) -> None:  # the server is `self`, from the closure
                 path = handler.path.split("?")[0]
                 self.seen.append((path, handler.headers.get("Authorization")))
                 status, content_type, body = next(
@@ -77,7 +77,7 @@ class Hostile(LocalServer):
                 handler.end_headers()
                 handler.wfile.write(body)
 
-            def log_message(handler, format: str, *args: object) -> None:  # noqa: N805
+            def log_message(handler, format: str, *args: object) -> None:
                 pass
 
         super().__init__(("127.0.0.1", 0), Handler)
@@ -99,12 +99,19 @@ class Hostile(LocalServer):
             "/transcript",
             {
                 "success": True,
-                "data": {"sessionId": "sess-1", "transcript_download_url": link, "transcript_download_url_expiry": expiry},
+                "data": {
+                    "sessionId": "sess-1",
+                    "transcript_download_url": link,
+                    "transcript_download_url_expiry": expiry,
+                },
             },
         )
         self.json(
             "/summary",
-            {"success": True, "data": {"sessionId": "sess-1", "summaryDownloadUrl": link, "summaryDownloadUrlExpiry": expiry}},
+            {
+                "success": True,
+                "data": {"sessionId": "sess-1", "summaryDownloadUrl": link, "summaryDownloadUrlExpiry": expiry},
+            },
         )
 
 
@@ -221,7 +228,9 @@ def test_chat_as_json_refuses_a_page_that_is_not_the_chat(hostile: Hostile) -> N
 
 
 def test_chat_as_json_of_a_chat_with_no_messages_is_an_empty_list(hostile: Hostile) -> None:
-    hostile.file(b"id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt\n", "text/csv")
+    hostile.file(
+        b"id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt\n", "text/csv"
+    )
     code, out, err = invoke("chat", "sess-1", "--json")
     assert code == 0, err
     assert json.loads(out) == []
