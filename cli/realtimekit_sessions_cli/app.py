@@ -962,7 +962,18 @@ def load(
         _print_json(counts)
 
 
+def _replace_what_the_terminal_cannot_show() -> None:
+    """On a stdout or stderr that is not UTF-8 (an ISO-8859-1 locale, a Windows code page, PYTHONIOENCODING in a
+    cron job), a name the encoding cannot hold is shown with `?`, rather than killing the command mid-table."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
+    _replace_what_the_terminal_cannot_show()
     app()
 
 
