@@ -179,3 +179,58 @@ def test_ids_given_as_options_are_used(live_env: None, tmp_path: Path, monkeypat
     assert recordings["get_session_participant_details"]["request"]["path"].endswith("/participants/part-7")
     assert recordings["get_participant_data_from_peer_id"]["request"]["path"].endswith("/peer-report/peer-9")
     assert [seen["operation"] for seen in server.seen] == list(record.OPERATION_IDS)
+
+
+def test_scrubber_reads_keys_in_any_case_and_scrubs_secret_named_keys() -> None:
+    # The API answers camelCase too (sessionId, summaryDownloadUrl; the chat export's displayName): a new field
+    # `displayName` or `userAgent` is the same person's data as display_name. Values under secret-named keys are
+    # opaque (no token or JWT shape for the patterns to find) and must go whatever they look like.
+    scrubber = record.Scrubber()
+    scrubbed = scrubber.json(
+        {
+            "displayName": "Priya Natarajan",
+            "customParticipantId": "emp-10482",
+            "userAgent": "Mozilla/5.0 (Macintosh) Chrome/122",
+            "Display-Name": "Priya Natarajan",
+            "refresh_token": "opaque-refresh-xyz",
+            "authToken": "opaque-auth-xyz",
+            "api_key": "opaque-key-abc",
+            "clientSecret": "opaque-secret-def",
+            "password": "hunter2",
+            "cookie": "session=abc123",
+            "key_frames_encoded": 12,
+            "turn_connectivity": True,
+        }
+    )
+    text = json.dumps(scrubbed)
+    for secret in ("Priya", "emp-10482", "Macintosh", "opaque-", "hunter2", "abc123"):
+        assert secret not in text, (secret, scrubbed)
+    assert scrubbed["displayName"] == scrubbed["Display-Name"] == "Participant 1"
+    assert scrubbed["key_frames_encoded"] == 12 and scrubbed["turn_connectivity"] is True
+
+
+def test_scrubber_scrubs_credentials_in_a_url_fragment() -> None:
+    scrubber = record.Scrubber()
+    text = scrubber.text("see https://files.example.com/x.csv#access_token=abcdef123&expires=60 now")
+    assert "abcdef123" not in text and "files.example.com/x.csv#" in text and "expires=60" in text
+
+
+def test_a_json_answer_with_another_media_type_is_scrubbed_by_its_keys() -> None:
+    # The recorder keeps answers the client cannot read (that is what drift is for): JSON sent as text/plain is
+    # one of them, and its names, cities and user agents were kept, as only the text patterns ran over it.
+    import httpx
+
+    body = {"success": True, "data": {"participant": {"display_name": "Priya Natarajan", "city": "Lisbon"}}}
+    request = httpx.Request("GET", "https://api.example.com/client/v4/accounts/a/realtime/kit/b/sessions/peer-report/p")
+    response = httpx.Response(200, headers={"content-type": "text/plain"}, json=body, request=request)
+    response.headers["content-type"] = "text/plain"
+    recording = record.to_recording(
+        "get_participant_data_from_peer_id",
+        record.Exchange(request, response),
+        "https://api.example.com/client/v4",
+        record.Scrubber(),
+        "2025-03-14T00:00:00Z",
+    )
+    assert recording.response.body_text is not None  # still recorded as the text it came as (media-type drift)
+    assert "Priya" not in recording.response.body_text and "Lisbon" not in recording.response.body_text
+    assert json.loads(recording.response.body_text)["data"]["participant"]["display_name"] == "Participant 1"

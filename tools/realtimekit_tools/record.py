@@ -82,6 +82,29 @@ PERSONAL_KEYS = {
     "auth_token": "token",
     "authorization": "token",
 }
+# Values under keys that end in one of these (compared as `_key`, so authToken, client_secret and API-Key all
+# count) are credentials whatever they look like: opaque ones have no shape for the patterns above to find.
+SECRET_KEY_ENDINGS = (
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "apikey",
+    "cookie",
+    "authorization",
+    "credential",
+    "credentials",
+    "signature",
+    "privatekey",
+)
+
+
+def _key(name: str) -> str:
+    """A JSON key compared by its letters and digits only: display_name, displayName and Display-Name are one."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+_PERSONAL_BY_KEY = {_key(name): kind for name, kind in PERSONAL_KEYS.items()}
 # Keys whose dotted numbers are versions, not addresses.
 VERSION_KEY = re.compile(r"version", re.IGNORECASE)
 # Fixed salt for the account and app ids: stable placeholders without keeping the real ids.
@@ -140,8 +163,12 @@ class Scrubber:
                 self.placeholder("hex-id", value)
 
     def text(self, value: str, key: str | None = None) -> str:
-        if key is not None and key.lower() in PERSONAL_KEYS and value:
-            return self.placeholder(PERSONAL_KEYS[key.lower()], value)
+        if key is not None and value:
+            kind = _PERSONAL_BY_KEY.get(_key(key))
+            if kind is None and _key(key).endswith(SECRET_KEY_ENDINGS):
+                kind = "token"
+            if kind is not None:
+                return self.placeholder(kind, value)
         for secret in self.secrets:
             if secret:
                 value = value.replace(secret, self.placeholder("token", secret))
@@ -164,13 +191,19 @@ class Scrubber:
 
     def _url(self, url: str) -> str:
         parts = urlsplit(url)
-        if not parts.query:
-            return url
-        query = [
+        # The fragment too: OAuth's implicit flow and some file hosts put the token there (#access_token=...).
+        if parts.query:
+            parts = parts._replace(query=self._parameters(parts.query))
+        if "=" in parts.fragment:
+            parts = parts._replace(fragment=self._parameters(parts.fragment))
+        return urlunsplit(parts)
+
+    def _parameters(self, text: str) -> str:
+        pairs = [
             (name, self.placeholder("signature", value) if SIGNATURE_PARAM.search(name) else value)
-            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            for name, value in parse_qsl(text, keep_blank_values=True)
         ]
-        return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
+        return urlencode(pairs, safe="/:")
 
     def json(self, value: Any, key: str | None = None) -> Any:
         if isinstance(value, str):
@@ -337,7 +370,16 @@ def to_recording(
     if is_json:
         body = scrubber.json(body)
     else:
-        body_text = scrubber.text(response.content.decode("utf-8", errors="replace"))
+        text = response.content.decode("utf-8", errors="replace")
+        try:
+            # JSON under another media type (text/plain, text/html) is kept as the text it came as, for the drift
+            # report's media-type finding, but scrubbed by its keys like any JSON answer: the text patterns
+            # alone leave names, cities and opaque tokens in it.
+            parsed = json.loads(text)
+        except ValueError:
+            body_text = scrubber.text(text)
+        else:
+            body_text = json.dumps(scrubber.json(parsed), ensure_ascii=False)
     query = {name: scrubber.text(value, name) for name, value in exchange.request.url.params.items()}
     return Recording(
         provenance=Provenance(
