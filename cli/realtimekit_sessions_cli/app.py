@@ -176,7 +176,9 @@ def _explain(error: Exception) -> CliError:
                 "(or Realtime Admin) permission",
                 code=2,
             )
-        return CliError(f"{error} (check CLOUDFLARE_BASE_URL)", code=2)
+        # The client's settings come from two variables here: name the one the message is about.
+        variable = "CLOUDFLARE_API_TOKEN" if "API token" in str(error) else "CLOUDFLARE_BASE_URL"
+        return CliError(f"{error} (check {variable})", code=2)
     if isinstance(error, errors.APIStatusError) and _from_file_host(error):
         # The file host is not the API and never sees the token: its 401/403 is the signed link's, not the
         # token's (and its 429 is not Cloudflare's API budget).

@@ -283,3 +283,19 @@ def test_a_terminal_that_is_not_utf8_gets_the_table_not_a_traceback(hostile: Hos
         )
         assert result.returncode == 0, result.stderr.decode(errors="replace")
         assert b"Traceback" not in result.stderr and b"sess-1" in result.stdout
+
+
+# ---- configuration ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("token", ["Bearer abc123", "abc\n123", "abc–123"])
+def test_a_malformed_token_points_at_the_token_not_the_base_url(
+    hostile: Hostile, monkeypatch: pytest.MonkeyPatch, token: str
+) -> None:
+    # A token pasted with its "Bearer " or a stray space used to end in "(check CLOUDFLARE_BASE_URL)".
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", token)
+    code, out, err = invoke("sessions", "list")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "CLOUDFLARE_API_TOKEN" in err and "CLOUDFLARE_BASE_URL" not in err, err
+    assert "abc" not in err and "123" not in err
+    assert hostile.seen == []
