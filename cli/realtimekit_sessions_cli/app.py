@@ -233,6 +233,21 @@ def _from_file_host(error: Any) -> bool:
     return request is not None and "authorization" not in request.headers
 
 
+# The exit code of a program that SIGPIPE ended (128 + 13), as `yes | head` reports it under `set -o pipefail`.
+PIPE_CLOSED = 141
+
+
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail again on the closed pipe (Python would
+    print "Exception ignored ... BrokenPipeError" on stderr)."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def handles_errors(command: F) -> F:
     """Expected failures become one line on stderr and an exit code; anything else is a bug and shows as one."""
 
@@ -245,6 +260,11 @@ def handles_errors(command: F) -> F:
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader of stdout went away (`| head`): what a Unix tool does then is stop, saying nothing. The
+            # network's broken pipes are the client's errors by now; a raw one here is stdout's.
+            _stdout_gone()
+            raise typer.Exit(PIPE_CLOSED) from None
         except Exception as error:  # noqa: BLE001 (sorted out by _explain, which re-raises the unexpected)
             explained = _explain(error)
             typer.echo(f"error: {explained}", err=True)

@@ -299,3 +299,30 @@ def test_a_malformed_token_points_at_the_token_not_the_base_url(
     assert err.count("\n") == 1 and "CLOUDFLARE_API_TOKEN" in err and "CLOUDFLARE_BASE_URL" not in err, err
     assert "abc" not in err and "123" not in err
     assert hostile.seen == []
+
+
+@pytest.mark.parametrize("args", [["sessions", "list"], ["sessions", "list", "--json"], ["export"]])
+def test_a_reader_that_stops_early_ends_the_command_quietly(hostile: Hostile, args: list[str]) -> None:
+    """`realtimekit-sessions ... | head -1`: once the reader has gone, the command stops with nothing on stderr. The
+    export, which writes as it goes, exits with SIGPIPE's code (141), as `yes | head` does; before, it said "error:
+    file: Broken pipe" and exited 1. (More output than a pipe holds, so that the command is still writing; the
+    tables stop as rich has them stop, with 1, and the JSON is one write that the closed pipe cuts short.)"""
+    hostile.json(
+        "/sessions", _page("sessions", [_session(n, meeting_display_name="x" * 200) for n in range(1500)])
+    )
+    hostile.json("/participants", _page("participants", []))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "COLUMNS": "120"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "realtimekit_sessions_cli", *args, *(["--limit", "0"] if args[0] == "sessions" else [])],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)  # a first line's worth, then the reader goes away
+    process.stdout.close()
+    stderr = process.stderr.read()
+    code = process.wait(timeout=60)
+    assert stderr == b""
+    if args[0] == "export":
+        assert code == 141
