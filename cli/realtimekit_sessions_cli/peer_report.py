@@ -123,6 +123,10 @@ def _quantile(values: list[float | None], fraction: float) -> float | None:
     return present[min(len(present) - 1, int(fraction * len(present)))]
 
 
+# What stream_summary gives of a stream besides its count of samples.
+MEASURES = ("mos_avg", "mos_p50", "mos_p90", "packet_loss_pct", "rtt_ms", "jitter_ms")
+
+
 def stream_summary(quality: Mapping[str, Any], name: str) -> dict[str, Any] | None:
     samples_key, cumulative_key, direction = STREAMS[name]
     samples = [sample for sample in quality.get(samples_key) or [] if isinstance(sample, Mapping)]
@@ -131,6 +135,10 @@ def stream_summary(quality: Mapping[str, Any], name: str) -> dict[str, Any] | No
         return None
     mos_samples = _series(samples, "mos_quality")
     mos = _get(cumulative, "quality_mos") or {}
+    if not samples and not (_number(mos.get("avg")) or 0) >= 1:
+        # No sample, and a summary of zeros (MOS runs 1 to 5): the stream was never measured, and its zeros are
+        # no loss, no delay and no quality to report. Shown as "-", not as a MOS of 0 and a perfect 0% loss.
+        return {"samples": 0, **dict.fromkeys(MEASURES)}
     # The API's own summary first; the samples where it has none.
     return {
         "samples": len(samples),

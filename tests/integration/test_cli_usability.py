@@ -637,3 +637,20 @@ def test_long_call_is_in_minutes_from_when_the_participant_joined(long_chart: An
     assert min(xs) == pytest.approx(24 / 60, abs=0.01)
     assert max(xs) == pytest.approx((24 + 199 * 30) / 60, abs=0.01)
     assert "2025-03-14 09:00:06 UTC" in figure.axes[-1].get_xlabel()
+
+
+def test_a_stream_never_measured_is_shown_as_dashes_not_as_a_mos_of_zero() -> None:
+    """The API sums up a stream that was never sent (no screen share) as zeros: a MOS of 0 (MOS runs 1 to 5) and a
+    perfect 0% loss. Shown as they came, the table reported a quality of 0 for a stream nobody used."""
+    body = _report()
+    quality = body["data"]["participant"]["peer_report"]["quality"]
+    measured = peer_report.stream_summary(quality, "audio received")
+    assert measured is not None and measured["samples"] > 0 and measured["mos_avg"] >= 1
+    quality["screenshare_audio_consumer"] = []
+    quality["screenshare_audio_consumer_cumulative"] = {
+        "quality_mos": {"avg": 0, "p50": 0, "p75": 0, "p90": 0},
+        "packet_loss": {"10_or_greater_event_fraction": 0, "25_or_greater_event_fraction": 0, "avg": 0},
+        "rtt": {"avg": 0},
+    }
+    unused = peer_report.stream_summary(quality, "screen share audio received")
+    assert unused == {"samples": 0, **dict.fromkeys(peer_report.MEASURES)}
