@@ -193,7 +193,7 @@ def test_missing_credentials_are_one_line_and_exit_2(api: Api, monkeypatch: pyte
 def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from http.server import BaseHTTPRequestHandler
 
-    from realtimekit_tools.local_server import LocalServer
+    from realtimekit_tools.local_server import LocalServer, respond
 
     class Refuse(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -206,11 +206,7 @@ def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatc
                     "result": None,
                 }
             ).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            respond(self, status, "application/json", body)
 
         def log_message(self, format: str, *args: object) -> None:
             pass

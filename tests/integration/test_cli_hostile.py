@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from cli_support import ROOT
 from realtimekit_sessions_cli.app import app
-from realtimekit_tools.local_server import LocalServer
+from realtimekit_tools.local_server import LocalServer, respond
 from typer.testing import CliRunner
 
 runner = CliRunner()
@@ -71,11 +71,7 @@ class Hostile(LocalServer):
                     (answer for suffix, answer in self.answers.items() if path.endswith(suffix)),
                     (404, "application/json", b'{"success": false, "errors": [{"code": 404, "message": "no"}]}'),
                 )
-                handler.send_response(status)
-                handler.send_header("Content-Type", content_type)
-                handler.send_header("Content-Length", str(len(body)))
-                handler.end_headers()
-                handler.wfile.write(body)
+                respond(handler, status, content_type, body)
 
             def log_message(handler, format: str, *args: object) -> None:
                 pass
@@ -307,9 +303,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(hostile: Hostile, ar
     export, which writes as it goes, exits with SIGPIPE's code (141), as `yes | head` does; before, it said "error:
     file: Broken pipe" and exited 1. (More output than a pipe holds, so that the command is still writing; the
     tables stop as rich has them stop, with 1, and the JSON is one write that the closed pipe cuts short.)"""
-    hostile.json(
-        "/sessions", _page("sessions", [_session(n, meeting_display_name="x" * 200) for n in range(1500)])
-    )
+    hostile.json("/sessions", _page("sessions", [_session(n, meeting_display_name="x" * 200) for n in range(1500)]))
     hostile.json("/participants", _page("participants", []))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "COLUMNS": "120"}
     process = subprocess.Popen(

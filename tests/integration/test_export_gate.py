@@ -23,7 +23,7 @@ import pytest
 from realtimekit_sessions_cli import export as exporting
 from realtimekit_sessions_cli.app import app
 from realtimekit_tools.bench.bodies import BodyMaker, _fixed, encode, load_spec, success_schemas
-from realtimekit_tools.local_server import LocalServer
+from realtimekit_tools.local_server import LocalServer, respond
 from typer.testing import CliRunner
 
 ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
@@ -85,23 +85,20 @@ def serving(
 
         def do_GET(self) -> None:
             body = answer(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
             if encoding == "chunked":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
                 for start in range(0, len(body), 16384):
                     part = body[start : start + 16384]
                     self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
                 self.wfile.write(b"0\r\n\r\n")
-                return
-            if encoding == "gzip":
+            elif encoding == "gzip":
                 assert "gzip" in self.headers.get("accept-encoding", "")
-                body = gzip.compress(body)
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+                respond(self, 200, "application/json", gzip.compress(body), {"Content-Encoding": "gzip"})
+            else:
+                respond(self, 200, "application/json", body)
 
         def log_message(self, *args: Any) -> None:
             pass

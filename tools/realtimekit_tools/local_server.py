@@ -4,7 +4,7 @@ for the live API, the soak server's mock), and the tests' own small ones."""
 from __future__ import annotations
 
 import threading
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class LocalServer(ThreadingHTTPServer):
@@ -36,3 +36,16 @@ class LocalServer(ThreadingHTTPServer):
             self._thread.join(timeout=10)
             self._thread = None
         self.server_close()
+
+
+def respond(
+    handler: BaseHTTPRequestHandler, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None
+) -> None:
+    """Answer `handler`'s request with `body` whole: status, Content-Type, Content-Length, any `headers`, the body."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)

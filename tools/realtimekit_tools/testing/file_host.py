@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler
 from typing import Any, Self
 
-from ..local_server import LocalServer
+from ..local_server import LocalServer, respond
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -16,11 +16,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         self.server.requests.append({"path": self.path, "authorization": self.headers.get("Authorization")})
         content_type, content = self.server.files.get(path, ("text/plain", b""))
-        self.send_response(200 if path in self.server.files else 404)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        self.wfile.write(content)
+        respond(self, 200 if path in self.server.files else 404, content_type, content)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from ..local_server import LocalServer
+from ..local_server import LocalServer, respond
 from ..paths import recordings_dir
 from ..recording import read_recording
 from ..routes import route_table
@@ -98,13 +98,8 @@ class _Handler(BaseHTTPRequestHandler):
             else {"success": False, "error": {"code": status, "message": "Session not found"}}
         )
         payload = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self.send_header("cf-ray", "8f1e2d3c4b5a6978-LIS")
-        self.send_header("Set-Cookie", f"__cf_bm={TOKEN}; path=/")
-        self.end_headers()
-        self.wfile.write(payload)
+        headers = {"cf-ray": "8f1e2d3c4b5a6978-LIS", "Set-Cookie": f"__cf_bm={TOKEN}; path=/"}
+        respond(self, status, "application/json; charset=utf-8", payload, headers)
 
     do_GET = do_POST = _answer
 
