@@ -31,7 +31,10 @@ APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SMALL, LARGE = 6, 6  # sessions of each kind, small first
 CONCURRENCY = 8
 ROOM = 64 * 1024
-LATENCY = 0.2  # long enough that every request of the first window is in before the first answer goes out
+LATENCY = 0.2  # each participants answer's, so that the answers of a window overlap
+# How long the server holds the first answers back for the whole first window's requests to come in: the old
+# window (2 at first) never sent them all, and waited this long; the gate's sends them at once.
+WINDOW_WAIT = 10.0
 
 
 class ExportApi:
@@ -54,13 +57,19 @@ class ExportApi:
         self.lock = threading.Lock()
         self.asked: list[float] = []  # when each participants request came in
         self.answered: list[float] = []  # when each participants answer went out
+        # Set once a whole window's requests are in: until then (or WINDOW_WAIT) no answer goes out, so that a
+        # loaded machine, slow to send them, cannot make the first answer come first.
+        self.window_in = threading.Event()
 
     def answer(self, target: str) -> bytes:
         url = urlsplit(target)
         if url.path.endswith("/participants"):
             with self.lock:
                 self.asked.append(time.monotonic())
+                if len(self.asked) >= CONCURRENCY:
+                    self.window_in.set()
             number = int(url.path.split("/sessions/")[1].split("/")[0].rsplit("-", 1)[1])
+            self.window_in.wait(WINDOW_WAIT)
             time.sleep(LATENCY)
             with self.lock:
                 self.answered.append(time.monotonic())
@@ -185,6 +194,7 @@ class PagedApi:
         self.participant = participant
         self.encoding = encoding
         self.lock = threading.Lock()
+        self.later_pages_in = threading.Event()
         self.in_flight = 0
         self.most_later_pages = 0  # the most requests for a session's second or later page in the server at once
 
@@ -203,6 +213,12 @@ class PagedApi:
             with self.lock:
                 self.in_flight += page > 1
                 self.most_later_pages = max(self.most_later_pages, self.in_flight)
+                if self.most_later_pages >= CONCURRENCY // 2:
+                    self.later_pages_in.set()
+            if page > 1:
+                # Held until half a window's later pages are in side by side (or a second): a loaded machine, slow
+                # to send them, cannot pass for an export reading one session at a time, nor the other way round.
+                self.later_pages_in.wait(1.0)
             time.sleep(LATENCY)
             with self.lock:
                 self.in_flight -= page > 1
