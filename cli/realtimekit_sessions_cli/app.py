@@ -306,8 +306,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _json_for_stdout(value: Any, **options: Any) -> str:
+    """JSON as text for stdout: its characters as they are where stdout can hold them, else \\u escapes. main()
+    lets a stdout that is not UTF-8 replace what it cannot show with '?', which JSON read by a program (a file, a
+    pipe) must never get: the escapes say the same characters exactly."""
+    text = json.dumps(value, ensure_ascii=False, default=str, **options)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(value, ensure_ascii=True, default=str, **options)
+    return text
+
+
 def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(_plain(value), indent=2, ensure_ascii=False, default=str))
+    typer.echo(_json_for_stdout(_plain(value), indent=2))
 
 
 def _datetime(text: str | None, option: str) -> datetime.datetime | None:
@@ -630,12 +642,12 @@ def chat(ctx: typer.Context, session_id: str, output: OutputOption = None, as_js
     if as_json:
         _check_chat_header(download, ChatMessage)
         messages = [message.to_dict() for message in read_csv(download.content, ChatMessage.from_dict)]
-        text = json.dumps(messages, indent=2, ensure_ascii=False, default=str)
         if output is not None:
+            text = json.dumps(messages, indent=2, ensure_ascii=False, default=str)
             output.write_text(text + "\n", encoding="utf-8")
             typer.echo(f"chat: {len(messages)} messages written to {output}", err=True)
         else:
-            typer.echo(text)
+            typer.echo(_json_for_stdout(messages, indent=2))
         return
     _deliver(download, output, False, "chat")
 
@@ -701,12 +713,12 @@ def transcript(
         _deliver(download, output, False, "transcript")
         return
     lines = read_transcript(download.content, _transcript_format(download, format_))
-    text = "".join(json.dumps(line.to_dict(), ensure_ascii=False) + "\n" for line in lines)
     if output is not None:
+        text = "".join(json.dumps(line.to_dict(), ensure_ascii=False) + "\n" for line in lines)
         output.write_text(text, encoding="utf-8")
         typer.echo(f"transcript: {len(lines)} lines written to {output}", err=True)
     else:
-        typer.echo(text, nl=False)
+        typer.echo("".join(_json_for_stdout(line.to_dict()) + "\n" for line in lines), nl=False)
 
 
 @app.command("summary")

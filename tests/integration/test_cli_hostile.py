@@ -320,3 +320,21 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(hostile: Hostile, ar
     assert stderr == b""
     if args[0] == "export":
         assert code == 141
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_json_on_a_stdout_that_is_not_utf8_stays_exact(hostile: Hostile, encoding: str) -> None:
+    # errors='replace' keeps a table alive on such a stdout; --json, read by programs, must not lose characters
+    # to '?' (a file or pipe under PYTHONIOENCODING or an ISO-8859-1 locale): JSON's \u escapes say them exactly.
+    title = "🎉 Fête d'équipe 会議 שלום"
+    hostile.json("/sessions", _page("sessions", [_session(1, meeting_display_name=title)]))
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "realtimekit_sessions_cli", "sessions", "list", "--json"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert json.loads(result.stdout.decode(encoding))[0]["meeting_display_name"] == title
