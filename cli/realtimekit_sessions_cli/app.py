@@ -811,6 +811,8 @@ def export(
     exporting.keep_freed_memory()  # memory a session frees is reused by the next (glibc; see there)
     stderr = Console(stderr=True, highlight=False)
     # The output first: a path that cannot be written fails before any request is made.
+    if output is None:
+        _utf8_stdout()
     handle = output.open("w", encoding="utf-8", newline="") if output is not None else sys.stdout
     writer: exporting.Writer = (
         exporting.NdjsonWriter(handle, not sessions_only)
@@ -994,6 +996,16 @@ def load(
         )
     if as_json:
         _print_json(counts)
+
+
+def _utf8_stdout() -> None:
+    """stdout writing UTF-8, strictly: an export's NDJSON and CSV are UTF-8 wherever they go, and on a stdout of
+    another encoding (a Latin-1 locale, PYTHONIOENCODING=ascii in a cron job) their names would otherwise come
+    out as '?' (see _replace_what_the_terminal_cannot_show), the data changed without a word."""
+    import io
+
+    if isinstance(sys.stdout, io.TextIOWrapper) and (sys.stdout.encoding.lower().replace("-", "") != "utf8"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="strict")
 
 
 def _replace_what_the_terminal_cannot_show() -> None:

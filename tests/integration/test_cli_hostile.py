@@ -338,3 +338,22 @@ def test_json_on_a_stdout_that_is_not_utf8_stays_exact(hostile: Hostile, encodin
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert json.loads(result.stdout.decode(encoding))[0]["meeting_display_name"] == title
+
+
+@pytest.mark.parametrize("format_", ["ndjson", "csv"])
+def test_an_export_to_a_stdout_that_is_not_utf8_is_utf8_and_exact(hostile: Hostile, format_: str) -> None:
+    # NDJSON and CSV are UTF-8 wherever they are written; on a stdout of another encoding the names came out as '?'
+    # (the table's errors='replace'), and the export said it had written them.
+    title = "🎉 Fête d'équipe 会議 שלום"
+    hostile.json("/sessions", _page("sessions", [_session(1, meeting_display_name=title)]))
+    hostile.json("/participants", _page("participants", []))
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "realtimekit_sessions_cli", "export", "--format", format_],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert title in result.stdout.decode("utf-8")
