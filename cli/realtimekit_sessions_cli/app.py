@@ -311,8 +311,11 @@ def _json_for_stdout(value: Any, **options: Any) -> str:
     lets a stdout that is not UTF-8 replace what it cannot show with '?', which JSON read by a program (a file, a
     pipe) must never get: the escapes say the same characters exactly."""
     text = json.dumps(value, ensure_ascii=False, default=str, **options)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if encoding.lower().replace("-", "") == "utf8":
+        return text  # holds every character: not encoded a second time to find out
     try:
-        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
         return json.dumps(value, ensure_ascii=True, default=str, **options)
     return text
@@ -658,10 +661,11 @@ def _check_chat_header(download: Any, model: Any) -> None:
     import csv
     import io
 
-    text = download.text
-    if not text.strip():
+    # The first line only: the rows are read (and decoded) once, by read_csv.
+    first = download.content.partition(b"\n")[0].decode("utf-8-sig", errors="replace")
+    if not first.strip():
         return  # no chat at all
-    header = next(csv.reader(io.StringIO(text)), [])
+    header = next(csv.reader(io.StringIO(first)), [])
     columns = set(model._Shape.__struct_encode_fields__)
     if not columns.intersection(name.strip() for name in header):
         kind = download.content_type or "no content type"

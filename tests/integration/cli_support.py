@@ -80,12 +80,23 @@ def cli_servers() -> Iterator[Api]:
         files.stop()
 
 
+def point_cli_at(
+    monkeypatch: pytest.MonkeyPatch,
+    base_url: str,
+    token: str = "cli-test-token",
+    account_id: str = ACCOUNT_ID,
+    app_id: str = APP_ID,
+) -> None:
+    """The environment the CLI reads (base URL, token, account and app ids) pointing at a test's server."""
+    monkeypatch.setenv("CLOUDFLARE_BASE_URL", base_url)
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", token)
+    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", account_id)
+    monkeypatch.setenv("REALTIMEKIT_APP_ID", app_id)
+
+
 @pytest.fixture
 def api(cli_servers: Api, monkeypatch: pytest.MonkeyPatch) -> Api:
     """The shared servers, with the environment the CLI reads pointing at them (and the file log emptied)."""
-    monkeypatch.setenv("CLOUDFLARE_BASE_URL", cli_servers.base_url)
-    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "cli-test-token")
-    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
-    monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+    point_cli_at(monkeypatch, cli_servers.base_url)
     cli_servers.file_requests.clear()
     return cli_servers

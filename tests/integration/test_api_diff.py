@@ -135,7 +135,10 @@ def test_command_compares_a_revision_with_the_working_tree(tmp_path: Path, capsy
     out = capsys.readouterr().out.splitlines()
     functions = ("aiter_all", "asyncio", "asyncio_detailed", "iter_all", "sync", "sync_detailed")
     assert out == [
-        *(f"realtimekit_sessions.api.sessions.get_sessions.{name}(search): Parameter was removed" for name in functions),
+        *(
+            f"realtimekit_sessions.api.sessions.get_sessions.{name}(search): Parameter was removed"
+            for name in functions
+        ),
         "realtimekit_sessions.models.session.Session.meeting_display_name: Public object was removed",
         "api-diff: 7 breaking changes in realtimekit_sessions's public API from HEAD to the working tree",
     ]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import CHAT_CSV, PEER_ID, SESSION_ID, SUMMARY_TEXT, TRANSCRIPT_VTT, Api
+from cli_support import CHAT_CSV, PEER_ID, SESSION_ID, SUMMARY_TEXT, TRANSCRIPT_VTT, Api, point_cli_at
 from PIL import Image
 from realtimekit_sessions_cli.app import app
 from typer.testing import CliRunner
@@ -214,10 +214,7 @@ def test_rejected_credentials_are_one_line_and_exit_2(tmp_path: Path, monkeypatc
     server = LocalServer(("127.0.0.1", 0), Refuse)
     server.serve_in_background()
     try:
-        monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
-        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "rejected-token-123")
-        monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", "acct")
-        monkeypatch.setenv("REALTIMEKIT_APP_ID", "app")
+        point_cli_at(monkeypatch, f"http://127.0.0.1:{server.server_address[1]}", "rejected-token-123", "acct", "app")
         code, _, err = invoke("sessions", "list")
         assert code == 2 and "refused the token (401)" in err and err.count("\n") == 1
         code, _, err = invoke("peer-report", "peer-1")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import ROOT
+from cli_support import ROOT, point_cli_at
 from realtimekit_sessions_cli.app import app
 from realtimekit_tools.local_server import LocalServer, respond
 from typer.testing import CliRunner
@@ -114,10 +114,7 @@ class Hostile(LocalServer):
 @pytest.fixture
 def hostile(monkeypatch: pytest.MonkeyPatch) -> Iterator[Hostile]:
     server = Hostile()
-    monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"{server.base_url}/client/v4")
-    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", TOKEN)
-    monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", "acct")
-    monkeypatch.setenv("REALTIMEKIT_APP_ID", "app")
+    point_cli_at(monkeypatch, f"{server.base_url}/client/v4", TOKEN, "acct", "app")
     monkeypatch.delenv("COLUMNS", raising=False)
     try:
         yield server

@@ -250,7 +250,9 @@ def test_ctrl_c_leaves_a_valid_file_and_says_how_far_it_got(
 
 
 @pytest.mark.parametrize("format_", ["ndjson", "csv"])
-def test_every_path_writes_the_same_file(api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str) -> None:
+def test_every_path_writes_the_same_file(
+    api: Api, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, format_: str
+) -> None:
     # One call at a time (sync), overlapped through aiohttp (the default with the [aiohttp] extra), and overlapped
     # through httpx's own async pool (the fallback without it): the same bytes.
     from realtimekit_sessions_cli import export as exporting

@@ -20,14 +20,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from cli_support import point_cli_at
 from realtimekit_sessions_cli import export as exporting
 from realtimekit_sessions_cli.app import app
 from realtimekit_tools.bench.bodies import BodyMaker, _fixed, encode, load_spec, success_schemas
 from realtimekit_tools.local_server import LocalServer, respond
 from typer.testing import CliRunner
 
-ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353"
-APP_ID = "3f9a1c527e444b1da0c26d8e5b7f9a10"
 SMALL, LARGE = 6, 6  # sessions of each kind, small first
 CONCURRENCY = 8
 ROOM = 64 * 1024
@@ -115,10 +114,7 @@ def serving(
     server = LocalServer(("127.0.0.1", 0), Handler)
     server.serve_in_background()
     try:
-        monkeypatch.setenv("CLOUDFLARE_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/client/v4")
-        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "export-gate-token")
-        monkeypatch.setenv("CLOUDFLARE_ACCOUNT_ID", ACCOUNT_ID)
-        monkeypatch.setenv("REALTIMEKIT_APP_ID", APP_ID)
+        point_cli_at(monkeypatch, f"http://127.0.0.1:{server.server_address[1]}/client/v4", "export-gate-token")
         yield
     finally:
         server.stop()

@@ -313,7 +313,6 @@ def test_the_program_prints_what_to_paste_and_takes_the_flags() -> None:
         process.wait(timeout=10)
 
 
-
 def test_many_connections_opened_at_once_are_all_taken() -> None:
     # socketserver's listen backlog is 5: past it the kernel drops a new connection's SYN and the client sends it
     # again a second later, so an export with 32 calls in flight ran slower against the mock than one call at a

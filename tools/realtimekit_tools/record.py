@@ -164,8 +164,9 @@ class Scrubber:
 
     def text(self, value: str, key: str | None = None) -> str:
         if key is not None and value:
-            kind = _PERSONAL_BY_KEY.get(_key(key))
-            if kind is None and _key(key).endswith(SECRET_KEY_ENDINGS):
+            letters = _key(key)
+            kind = _PERSONAL_BY_KEY.get(letters)
+            if kind is None and letters.endswith(SECRET_KEY_ENDINGS):
                 kind = "token"
             if kind is not None:
                 return self.placeholder(kind, value)
